@@ -1,0 +1,82 @@
+import { test, expect } from './fixtures/guard';
+import { AREAS, ShellPage } from './fixtures/shell_page';
+
+test.describe('app shell', () => {
+  test('loads under the sub-path and shows the product and its areas', async ({ page }) => {
+    const shell = new ShellPage(page);
+    await shell.open();
+    expect(new URL(page.url()).pathname).toBe('/esp-designer/');
+    await expect(page.getByText('ESP Designer', { exact: true })).toBeVisible();
+    for (const area of AREAS) await expect(shell.link(area)).toBeVisible();
+    await shell.expectArea('Profiles');
+  });
+
+  test('navigates to every area, and only one is current', async ({ page }) => {
+    const shell = new ShellPage(page);
+    await shell.open();
+    for (const area of [...AREAS].reverse()) {
+      await shell.goTo(area);
+      await expect(shell.nav.locator('[aria-current="page"]')).toHaveCount(1);
+    }
+    await page.goBack();
+    await shell.expectArea('Preview');
+  });
+
+  test('a deep link survives a reload', async ({ page }) => {
+    const shell = new ShellPage(page);
+    await shell.open('#/tenant');
+    await shell.expectArea('Tenant');
+    await page.reload();
+    await shell.expectArea('Tenant');
+  });
+
+  test('an unknown path under the sub-path still boots the app, as 404.html does on Pages', async ({ page, guard }) => {
+    const shell = new ShellPage(page);
+    const response = await page.goto('./no/such/page#/preview');
+    expect(response?.status()).toBe(404);
+    await shell.expectArea('Preview');
+    // Chromium reports the 404 status of the document itself; nothing else may go wrong.
+    expect(guard.take()).toEqual([
+      { kind: 'console error', text: expect.stringContaining('404') },
+    ]);
+  });
+
+  test('an unknown route says so and leads back', async ({ page }) => {
+    const shell = new ShellPage(page);
+    await shell.open('#/nowhere');
+    await expect(shell.heading).toHaveText('Page not found');
+    await page.getByRole('link', { name: 'Go to the profiles' }).click();
+    await shell.expectArea('Profiles');
+  });
+
+  test('the skip link moves keyboard focus to the content', async ({ page }) => {
+    const shell = new ShellPage(page);
+    await shell.open('#/preview');
+    await page.keyboard.press('Tab');
+    const skip = page.getByRole('link', { name: 'Skip to content' });
+    await expect(skip).toBeFocused();
+    await page.keyboard.press('Enter');
+    await expect(page.getByRole('main')).toBeFocused();
+    await shell.expectArea('Preview');
+  });
+
+  test('a panic shows a message instead of a blank page', async ({ page, guard }) => {
+    const shell = new ShellPage(page);
+    await shell.open();
+    await page.evaluate(() => {
+      const bindings = (window as unknown as { wasmBindings: { selfTestPanic(): void } }).wasmBindings;
+      try {
+        bindings.selfTestPanic();
+      } catch {
+        // The wasm instance aborts after the panic hook ran; the message is what matters.
+      }
+    });
+    const alert = page.getByRole('alert');
+    await expect(alert).toContainText('ESP Designer stopped because of an internal error');
+    await expect(alert).toContainText('Reload the page to continue');
+    await alert.getByText('Technical details').click();
+    await expect(alert).toContainText('self-test panic requested by the test suite');
+    const problems = guard.take();
+    expect(problems.some((p) => p.kind === 'console error' && p.text.includes('self-test panic'))).toBe(true);
+  });
+});

@@ -1,0 +1,34 @@
+// The guard of fixtures/guard.ts must be able to fail a test, or it proves nothing.
+import { test, expect } from './fixtures/guard';
+import { ShellPage } from './fixtures/shell_page';
+
+test.describe('page guard', () => {
+  test('records console errors, uncaught errors and requests to other origins', async ({ page, guard }) => {
+    await new ShellPage(page).open();
+    await page.evaluate(async () => {
+      console.error('deliberate console error');
+      setTimeout(() => {
+        throw new Error('deliberate uncaught error');
+      });
+      await fetch('https://telemetry.example.com/collect').catch(() => undefined);
+    });
+    await expect.poll(() => guard.problems.length).toBeGreaterThanOrEqual(3);
+    const problems = guard.take();
+    expect(problems).toContainEqual({ kind: 'console error', text: 'deliberate console error' });
+    expect(problems).toContainEqual({ kind: 'page error', text: 'deliberate uncaught error' });
+    expect(problems).toContainEqual({ kind: 'foreign request', text: 'https://telemetry.example.com/collect' });
+  });
+
+  test('fails the test when the page contacts another origin', async ({ page }) => {
+    // Expected to fail: the guard's check after the test body must reject the foreign request.
+    test.fail();
+    await new ShellPage(page).open();
+    await page.evaluate(() => fetch('https://cdn.example.com/font.woff2').catch(() => undefined));
+  });
+
+  test('fails the test when the page logs an error', async ({ page }) => {
+    test.fail();
+    await new ShellPage(page).open();
+    await page.evaluate(() => console.error('something went wrong'));
+  });
+});
