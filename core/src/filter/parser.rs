@@ -407,9 +407,11 @@ fn after_comparison_error(token: &Token<'_>, open: Option<&Token<'_>>) -> ParseE
         )),
         (TokenKind::Word, _) if token.text == "&&" => Some("write and".to_owned()),
         (TokenKind::Word, _) if token.text == "||" => Some("write or".to_owned()),
-        (TokenKind::Word | TokenKind::LParen, _) => {
+        // Another comparison starts here: the admin left out the `and` / `or`.
+        (TokenKind::Word, _) if token.text.contains('.') => {
             Some("join comparisons with and or or".to_owned())
         }
+        (TokenKind::LParen, _) => Some("join comparisons with and or or".to_owned()),
         (TokenKind::Str(_), _) => {
             Some("a comparison takes one value; use -in [\"a\", \"b\"] for several".to_owned())
         }
