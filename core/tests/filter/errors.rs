@@ -161,3 +161,12 @@ fn error_fields() {
     let boxed: Box<dyn std::error::Error> = Box::new(e);
     assert!(boxed.to_string().starts_with("expected an operator"));
 }
+
+#[test]
+fn hints_quote_long_input_shortened() {
+    let long = "z".repeat(40);
+    check(
+        &format!("device.model -eq {long}"),
+        &format!("expected a quoted value such as \"Surface Book 3\" after `-eq` at column 18, found `{0}…`; put the value in double quotes: \"{0}…\"", "z".repeat(29)),
+    );
+}

@@ -137,3 +137,11 @@ fn equal_rules_compare_equal() {
     let from_str: esp_core::filter::Rule = r#"device.model -eq "x""#.parse().unwrap();
     assert_eq!(from_str.comparisons().len(), 1);
 }
+
+#[test]
+fn invisible_characters_from_pasting_are_spaces() {
+    check("\u{FEFF}(device.model -eq \"x\")", r#"(device.model -eq "x")"#);
+    check("device.model\u{200B} -eq\u{A0}\"x\"", r#"(device.model -eq "x")"#);
+    // Inside quotes they are part of the value.
+    check("device.model -eq \"x\u{200B}\"", "(device.model -eq \"x\u{200B}\")");
+}
