@@ -5,3 +5,4 @@
 
 /// The product name as shown to people, shared by the app and the CLI.
 pub const PRODUCT_NAME: &str = "ESP Designer";
+pub mod filter;
