@@ -13,3 +13,4 @@ pub use model::{
 
 /// The product name as shown to people, shared by the app and the CLI.
 pub const PRODUCT_NAME: &str = "ESP Designer";
+pub mod filter;
