@@ -9,8 +9,11 @@
 //! - [`filter`]: the assignment-filter language.
 
 pub mod filter;
+pub mod graph;
+pub mod merge;
 pub mod model;
 pub mod priority;
+pub mod save;
 pub mod validate;
 
 pub use model::{

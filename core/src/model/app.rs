@@ -84,6 +84,31 @@ impl AppKind {
         }
     }
 
+    /// The kind for a Graph type name (without prefix, any case), with the defaults Graph
+    /// implies when the object says no more: Win32 types run as system, MSI per machine.
+    pub fn from_graph_type(name: &str) -> Self {
+        let is = |t: &str| name.eq_ignore_ascii_case(t);
+        if is("win32LobApp") {
+            AppKind::Win32Lob(RunAs::System)
+        } else if is("winGetApp") {
+            AppKind::WinGet(RunAs::System)
+        } else if is("win32CatalogApp") {
+            AppKind::Win32Catalog(RunAs::System)
+        } else if is("windowsMobileMSI") {
+            AppKind::WindowsMobileMsi { per_machine: true }
+        } else if is("windowsAppX") {
+            AppKind::WindowsAppX
+        } else if is("windowsUniversalAppX") {
+            AppKind::WindowsUniversalAppX
+        } else if is("officeSuiteApp") {
+            AppKind::OfficeSuite
+        } else if is("windowsMicrosoftEdgeApp") {
+            AppKind::MicrosoftEdge
+        } else {
+            AppKind::Other(name.to_owned())
+        }
+    }
+
     /// A name a person understands, e.g. "Win32 app".
     pub fn label(&self) -> &str {
         match self {
