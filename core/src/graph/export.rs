@@ -185,6 +185,8 @@ fn bundle_profile(profile: Profile<'_>, priority: Priority, tenant: &Tenant) -> 
             body.insert("roleScopeTagIds".into(), json!([]));
         }
         Profile::Custom(custom) => {
+            // The bundle keeps the name as typed; only the request body trims it.
+            body.insert("displayName".into(), custom.name.as_str().into());
             let tag_names: Vec<Value> = custom
                 .effective_scope_tags()
                 .iter()

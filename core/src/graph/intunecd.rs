@@ -198,7 +198,7 @@ impl<'k> Importer<'k> {
         created_by_name: bool,
     ) -> Result<Vec<ScopeTagId>, ImportError> {
         let written = obj.strings("roleScopeTagIds")?.unwrap_or_default();
-        let names = obj.strings(KEY_SCOPE_TAG_NAMES)?.unwrap_or_default();
+        let names = obj.optional_strings(KEY_SCOPE_TAG_NAMES)?;
         let mut tags = Vec::new();
         for (i, written) in written.into_iter().enumerate() {
             let id = ScopeTagId::from(written);
@@ -206,7 +206,12 @@ impl<'k> Importer<'k> {
                 || self.find(|t| t.scope_tags.iter().any(|tag| tag.id == id));
             let resolved = if known {
                 id
-            } else if let Some(found) = names.get(i).and_then(|n| self.tag_named(n, false)) {
+            } else if let Some(found) = names
+                .get(i)
+                .copied()
+                .flatten()
+                .and_then(|n| self.tag_named(n, false))
+            {
                 found
             } else if let Some(found) = self.tag_named(written, true) {
                 found

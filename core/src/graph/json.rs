@@ -158,6 +158,21 @@ impl<'a> Obj<'a> {
     }
 }
 
+impl<'a> Obj<'a> {
+    /// A member that must be a list of strings or nulls (names written beside ids).
+    pub(crate) fn optional_strings(&self, key: &str) -> Result<Vec<Option<&'a str>>, ImportError> {
+        self.list(key)?
+            .unwrap_or_default()
+            .into_iter()
+            .map(|(path, value)| match value {
+                Value::Null => Ok(None),
+                Value::String(s) => Ok(Some(s.as_str())),
+                other => Err(path.error("a string or null", other)),
+            })
+            .collect()
+    }
+}
+
 /// The items of a list with their paths.
 pub(crate) fn items(value: &Value, path: Path) -> Result<Vec<(Path, &Value)>, ImportError> {
     match value {
