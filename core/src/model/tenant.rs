@@ -15,8 +15,8 @@ use serde::Serialize;
 use std::fmt;
 
 /// Where a profile ranks: custom profiles 1..n (1 is the highest), the default always last.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
-#[serde(rename_all = "camelCase", tag = "kind", content = "value")]
+/// Serializes as the number for custom profiles and `"default"` for the default profile.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Priority {
     /// A custom profile's priority, from 1.
     Custom(usize),
@@ -30,6 +30,15 @@ impl Priority {
         match self {
             Priority::Custom(n) => n,
             Priority::Default => 0,
+        }
+    }
+}
+
+impl Serialize for Priority {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Priority::Custom(n) => serializer.serialize_u64(*n as u64),
+            Priority::Default => serializer.serialize_str("default"),
         }
     }
 }
