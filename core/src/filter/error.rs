@@ -5,7 +5,7 @@ use super::lexer::{Token, TokenKind};
 /// Why a rule could not be read.
 ///
 /// Displays as one lowercase sentence with the admin's input in backticks, e.g.
-/// ``expected an operator such as -eq after `device.model` at column 15, found `==`; write -eq``.
+/// ``expected an operator such as -eq after `device.model` at column 14, found `==`; write -eq``.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 #[error(
     "expected {expected} at column {column}, found {found}{}",
@@ -49,11 +49,17 @@ pub(crate) fn describe(token: &Token<'_>) -> String {
 
 /// The admin's text in backticks, cut to [`MAX_QUOTED_CHARS`] with an ellipsis.
 pub(crate) fn quote(text: &str) -> String {
+    format!("`{}`", shorten(text))
+}
+
+/// The admin's text cut to [`MAX_QUOTED_CHARS`] with an ellipsis, so a pasted paragraph does
+/// not flood the message.
+pub(crate) fn shorten(text: &str) -> String {
     if text.chars().count() > MAX_QUOTED_CHARS {
         let head: String = text.chars().take(MAX_QUOTED_CHARS - 1).collect();
-        format!("`{head}…`")
+        format!("{head}…")
     } else {
-        format!("`{text}`")
+        text.to_owned()
     }
 }
 

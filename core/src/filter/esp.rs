@@ -131,7 +131,7 @@ impl fmt::Display for ValueWarning {
         match fragment_test(self.operator) {
             None => write!(
                 f,
-                "`{}` is not a {} value Intune documents, so no device reports it",
+                "`{}` is not one of the {} values Intune documents, so no device reports it",
                 self.value, self.property
             )?,
             Some((verb, _)) => write!(

@@ -36,7 +36,18 @@ pub(crate) struct Token<'a> {
 }
 
 fn is_delimiter(c: char) -> bool {
-    c.is_whitespace() || matches!(c, '(' | ')' | '[' | ']' | ',' | '"') || is_stray_quote(c)
+    is_space(c) || matches!(c, '(' | ')' | '[' | ']' | ',' | '"') || is_stray_quote(c)
+}
+
+/// Whitespace, plus the invisible characters that ride along when a rule is pasted from a web
+/// page or a file with a byte-order mark; outside quotes they would otherwise cause errors about
+/// text the admin cannot see.
+fn is_space(c: char) -> bool {
+    c.is_whitespace()
+        || matches!(
+            c,
+            '\u{FEFF}' | '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}'
+        )
 }
 
 fn is_stray_quote(c: char) -> bool {
@@ -53,7 +64,7 @@ pub(crate) fn tokenize(text: &str) -> Vec<Token<'_>> {
     let mut chars = text.char_indices().peekable();
     let mut column = 1;
     while let Some(&(start, c)) = chars.peek() {
-        if c.is_whitespace() {
+        if is_space(c) {
             chars.next();
             column += 1;
             continue;
@@ -197,5 +208,10 @@ mod tests {
             "word(10.0.22631)@1+10 word($null)@12+5 eof@17+0",
         );
         check("a\tb\nc", "word(a)@1+1 word(b)@3+1 word(c)@5+1 eof@6+0");
+        check(
+            "\u{FEFF}a\u{200B}b\u{A0}c",
+            "word(a)@2+1 word(b)@4+1 word(c)@6+1 eof@7+0",
+        );
+        check("\"\u{200B}\"", "str(\u{200B})@1+3 eof@4+0");
     }
 }

@@ -4,7 +4,7 @@
 //! (research/intune.md §3.1), which is why the printer always shows the grouping.
 
 use super::ast::{Comparison, Expr, Operator, Value, ValueShape};
-use super::error::{quote, thousands, ParseError};
+use super::error::{quote, shorten, thousands, ParseError};
 use super::lexer::{tokenize, Token, TokenKind};
 use super::property::{known_device_property, Entity, Property};
 use super::{MAX_NESTING, MAX_RULE_CHARS};
@@ -221,7 +221,7 @@ impl<'a> Parser<'a> {
                         TokenKind::RBracket => Some("remove the comma before ]".to_owned()),
                         TokenKind::Word => Some(format!(
                             "put the value in double quotes: \"{}\"",
-                            token.text
+                            shorten(token.text)
                         )),
                         _ => stray_quote_hint(&token),
                     };
@@ -312,8 +312,9 @@ fn parse_property(token: &Token<'_>) -> Result<Property, ParseError> {
             .filter(|(name, operator)| !name.is_empty() && Operator::from_word(operator).is_some())
             .map(|(name, operator)| {
                 format!(
-                    "put a space between {}.{name} and -{operator}",
-                    entity.as_str()
+                    "put a space between {}.{} and -{operator}",
+                    entity.as_str(),
+                    shorten(name)
                 )
             });
         return fail(hint);
@@ -357,11 +358,12 @@ fn value_hint(token: &Token<'_>, shape: ValueShape) -> Option<String> {
         (TokenKind::LBracket, ValueShape::Scalar | ValueShape::Text) => {
             Some(HINT_LIST_OPERATORS.to_owned())
         }
-        (TokenKind::Str(_), ValueShape::List) => {
-            Some(format!("put the value in a list: [{}]", token.text))
-        }
+        (TokenKind::Str(_), ValueShape::List) => Some(format!(
+            "put the value in a list: [{}]",
+            shorten(token.text)
+        )),
         (TokenKind::Str(s), ValueShape::Version) if is_version_word(s) => {
-            Some(format!("write {s} without quotes"))
+            Some(format!("write {} without quotes", shorten(s)))
         }
         (TokenKind::Str(_), ValueShape::Version) => {
             Some("-gt, -ge, -lt and -le compare versions".to_owned())
@@ -371,7 +373,7 @@ fn value_hint(token: &Token<'_>, shape: ValueShape) -> Option<String> {
         {
             Some(format!(
                 "put the value in double quotes: \"{}\"",
-                token.text
+                shorten(token.text)
             ))
         }
         _ => stray_quote_hint(token),
@@ -407,9 +409,11 @@ fn after_comparison_error(token: &Token<'_>, open: Option<&Token<'_>>) -> ParseE
         )),
         (TokenKind::Word, _) if token.text == "&&" => Some("write and".to_owned()),
         (TokenKind::Word, _) if token.text == "||" => Some("write or".to_owned()),
-        (TokenKind::Word | TokenKind::LParen, _) => {
+        // Another comparison starts here: the admin left out the `and` / `or`.
+        (TokenKind::Word, _) if token.text.contains('.') => {
             Some("join comparisons with and or or".to_owned())
         }
+        (TokenKind::LParen, _) => Some("join comparisons with and or or".to_owned()),
         (TokenKind::Str(_), _) => {
             Some("a comparison takes one value; use -in [\"a\", \"b\"] for several".to_owned())
         }
