@@ -14,7 +14,7 @@ use crate::model::{
     ProfileId, Progress, ScopeTagId, Target, Tenant,
 };
 use serde::Serialize;
-use std::collections::HashMap;
+use std::collections::BTreeMap;
 
 /// What a merge added and updated.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
@@ -31,10 +31,10 @@ pub struct MergeSummary {
 /// Old id → id in the merged tenant.
 #[derive(Default)]
 struct IdMap {
-    groups: HashMap<GroupId, GroupId>,
-    apps: HashMap<AppId, AppId>,
-    filters: HashMap<FilterId, FilterId>,
-    tags: HashMap<ScopeTagId, ScopeTagId>,
+    groups: BTreeMap<GroupId, GroupId>,
+    apps: BTreeMap<AppId, AppId>,
+    filters: BTreeMap<FilterId, FilterId>,
+    tags: BTreeMap<ScopeTagId, ScopeTagId>,
 }
 
 impl IdMap {
@@ -65,7 +65,7 @@ impl IdMap {
     }
 }
 
-fn renamed<K: Eq + std::hash::Hash + Clone>(map: &HashMap<K, K>, id: &mut K) {
+fn renamed<K: Ord + Clone>(map: &BTreeMap<K, K>, id: &mut K) {
     if let Some(new) = map.get(id) {
         *id = new.clone();
     }

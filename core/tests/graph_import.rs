@@ -655,7 +655,10 @@ fn filters_unavailable_for_esp_say_why() {
         let mut importer = Importer::new(None);
         let id = importer.add_filter(&object).unwrap().unwrap();
         let filter = importer.tenant().filter(&id).unwrap();
-        let reason = validate::filter_unavailable_reason(filter).map(|(_, why)| why);
+        let reason = match validate::filter_availability(filter) {
+            validate::FilterAvailability::Unavailable { reason, .. } => Some(reason),
+            validate::FilterAvailability::Usable { .. } => None,
+        };
         assert_eq!(reason.as_deref(), expected, "{relative}");
     };
     check(

@@ -27,7 +27,7 @@ use crate::model::{
     DEFAULT_TIMEOUT_MINUTES, WINDOWS_FILTER_PLATFORM,
 };
 use serde_json::Value;
-use std::collections::HashSet;
+use std::collections::BTreeSet;
 
 /// A tenant read from a file, and the report of what happened.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -91,7 +91,7 @@ pub struct Importer<'k> {
     pub(super) known: Option<&'k Tenant>,
     pub(super) tenant: Tenant,
     pub(super) report: ImportReport,
-    taken: HashSet<String>,
+    taken: BTreeSet<String>,
     customs: Vec<(Option<u32>, CustomProfile)>,
 }
 
@@ -102,7 +102,7 @@ impl<'k> Importer<'k> {
             known,
             tenant: Tenant::default(),
             report: ImportReport::default(),
-            taken: HashSet::new(),
+            taken: BTreeSet::new(),
             customs: Vec::new(),
         }
     }

@@ -68,37 +68,53 @@ pub fn parse_timeout(text: &str) -> Result<u32, Finding> {
     }
 }
 
-/// Why the assignment picker must list this filter as unavailable for ESP (`FILTER_NOT_ESP` or
-/// `FILTER_PARSE`, with the sentence to show), or `None` when ESP can use it.
-pub fn filter_unavailable_reason(filter: &AssignmentFilter) -> Option<(Code, String)> {
+/// What ESP can make of a filter: what the assignment picker shows beside it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum FilterAvailability {
+    /// ESP assignments can use it; `needs_recent_windows` when the rule reads `model` or
+    /// `manufacturer`, which ESP honours only on Windows 11 22H2/23H2 with KB5035942 or later
+    /// (`FILTER_PROPERTY_OS`).
+    Usable {
+        /// The rule reads `model` or `manufacturer`.
+        needs_recent_windows: bool,
+    },
+    /// The picker lists it as unavailable, with the reason (`FILTER_NOT_ESP` or `FILTER_PARSE`).
+    Unavailable {
+        /// `FilterNotEsp` or `FilterParse`.
+        code: Code,
+        /// The sentence to show.
+        reason: String,
+    },
+}
+
+/// Whether ESP assignments can use a filter (parses its rule once).
+pub fn filter_availability(filter: &AssignmentFilter) -> FilterAvailability {
+    let unavailable = |code, reason| FilterAvailability::Unavailable { code, reason };
     if !filter.is_windows() {
-        return Some((
+        return unavailable(
             Code::FilterNotEsp,
             format!(
                 "Filter '{}' is for {} devices; ESP assignments can use only Windows filters",
                 filter.display_name,
                 platform_label(&filter.platform)
             ),
-        ));
+        );
     }
     match filter::parse(&filter.rule) {
-        Err(error) => Some((
+        Err(error) => unavailable(
             Code::FilterParse,
             format!(
                 "The rule of filter '{}' cannot be read: {error}",
                 filter.display_name
             ),
-        )),
-        Ok(rule) => rule
-            .esp_restriction()
-            .map(|restriction| (Code::FilterNotEsp, restriction.to_string())),
+        ),
+        Ok(rule) => match rule.esp_restriction() {
+            Some(restriction) => unavailable(Code::FilterNotEsp, restriction.to_string()),
+            None => FilterAvailability::Usable {
+                needs_recent_windows: rule.uses_os_gated_property(),
+            },
+        },
     }
-}
-
-/// True when ESP can use the filter but only on Windows 11 22H2/23H2 with KB5035942 or later
-/// (`FILTER_PROPERTY_OS`): the rule reads `model` or `manufacturer`.
-pub fn filter_needs_recent_windows(filter: &AssignmentFilter) -> bool {
-    filter::parse(&filter.rule).is_ok_and(|rule| rule.uses_os_gated_property())
 }
 
 fn platform_label(platform: &str) -> &str {

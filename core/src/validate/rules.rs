@@ -2,6 +2,7 @@
 //! wizard step.
 
 use super::finding::{Code, Finding};
+use super::FilterAvailability;
 use crate::model::{
     same_name, AssignmentFilter, CustomMessage, PageSettings, Profile, Tenant,
     MAX_CUSTOM_MESSAGE_CHARS, MAX_CUSTOM_PROFILES, MAX_DESCRIPTION_CHARS, MAX_NAME_CHARS,
@@ -229,10 +230,11 @@ pub(crate) fn assignments(out: &mut Findings, profile: Profile<'_>, tenant: &Ten
 
 /// What ESP makes of a filter's rule (`FILTER_PARSE`, `FILTER_NOT_ESP`, `FILTER_PROPERTY_OS`).
 fn filter_rule(out: &mut Findings, field: String, filter: &AssignmentFilter) {
-    if let Some(reason) = super::filter_unavailable_reason(filter) {
-        out.push(reason.0, field, reason.1);
-    } else if super::filter_needs_recent_windows(filter) {
-        out.push(
+    match super::filter_availability(filter) {
+        FilterAvailability::Unavailable { code, reason } => out.push(code, field, reason),
+        FilterAvailability::Usable {
+            needs_recent_windows: true,
+        } => out.push(
             Code::FilterPropertyOs,
             field,
             format!(
@@ -240,7 +242,8 @@ fn filter_rule(out: &mut Findings, field: String, filter: &AssignmentFilter) {
                  Windows 11 22H2 or 23H2 with KB5035942 or later",
                 filter.display_name
             ),
-        );
+        ),
+        FilterAvailability::Usable { .. } => {}
     }
 }
 
