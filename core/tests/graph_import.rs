@@ -780,3 +780,42 @@ fn assignment_shapes_land_on_the_right_fields() {
         ),
     );
 }
+
+#[test]
+fn a_second_object_with_the_same_id_is_skipped() {
+    let esp = |name: &str| json!({"@odata.type": "#microsoft.graph.windows10EnrollmentCompletionPageConfiguration", "id": "same", "displayName": name});
+    let bundle = json!({
+        "groups": [{"id": "g", "displayName": "A"}, {"id": "g", "displayName": "B"}],
+        "roleScopeTags": [{"displayName": "Default"}, {"id": "t", "displayName": "T"}, {"id": "t", "displayName": "T2"}],
+        "deviceEnrollmentConfigurations": [esp("first"), esp("second")],
+    });
+    let imported = esp_core::graph::import_value(&bundle).unwrap();
+    assert_eq!(imported.tenant.groups.len(), 1);
+    assert_eq!(imported.tenant.groups[0].display_name, "A");
+    assert_eq!(only_custom(&imported).name, "first");
+    assert_eq!(
+        imported.tenant.scope_tags[0].id.as_str(),
+        "0",
+        "IntuneCD's id-less Default tag"
+    );
+    let reasons: Vec<_> = imported
+        .report
+        .skipped
+        .iter()
+        .map(|s| (s.path.as_str(), s.reason.as_str()))
+        .collect();
+    assert_eq!(
+        reasons,
+        [
+            (
+                "$.roleScopeTags[2]",
+                "another scope tag in the file has the id `t`"
+            ),
+            ("$.groups[1]", "another group in the file has the id `g`"),
+            (
+                "$.deviceEnrollmentConfigurations[1]",
+                "another ESP profile in the file has the id `same`"
+            ),
+        ]
+    );
+}

@@ -10,7 +10,7 @@ use super::{
     KEY_GROUPS, KEY_GROUP_NAME, KEY_SCOPE_TAGS, KEY_SCOPE_TAG_NAMES,
 };
 use crate::model::{
-    App, AppKind, Assignment, BlockingApps, CustomMessage, DefaultProfile, Priority, Profile,
+    App, AppKind, AppliedFilter, BlockingApps, CustomMessage, DefaultProfile, Priority, Profile,
     Progress, RunAs, Target, Tenant, DEFAULT_TIMEOUT_MINUTES,
 };
 use serde::Serialize;
@@ -60,7 +60,7 @@ pub fn assign_body<'a>(profile: impl Into<Profile<'a>>, _tenant: &Tenant) -> Opt
     let assignments: Vec<Value> = custom
         .assignments
         .iter()
-        .map(|a| json!({ "target": target(a, None) }))
+        .map(|a| json!({ "target": target(&a.target, a.filter.as_ref(), None) }))
         .collect();
     Some(json!({ "enrollmentConfigurationAssignments": assignments }))
 }
@@ -175,7 +175,7 @@ fn bundle_profile(profile: Profile<'_>, priority: Priority, tenant: &Tenant) -> 
     let assignments: Vec<Value> = profile
         .assignments()
         .iter()
-        .map(|a| json!({ "target": target(a, Some(tenant)) }))
+        .map(|a| json!({ "target": target(&a.target, a.filter.as_ref(), Some(tenant)) }))
         .collect();
     body.insert("assignments".into(), assignments.into());
     match profile {
@@ -239,14 +239,10 @@ fn bundle_app(app: &App, tenant: &Tenant) -> Value {
         .assignments
         .iter()
         .map(|a| {
-            let row = Assignment {
-                target: a.target.clone(),
-                filter: a.filter.clone(),
-            };
             let mut assignment = json!({
                 "@odata.type": "#microsoft.graph.mobileAppAssignment",
                 "intent": a.intent.as_str(),
-                "target": target(&row, Some(tenant)),
+                "target": target(&a.target, a.filter.as_ref(), Some(tenant)),
             });
             if let (true, Some(map)) = (
                 app.kind.context_from_assignment(),
@@ -323,47 +319,47 @@ fn settings_body(settings: &Progress) -> Map<String, Value> {
 }
 
 /// A target as Graph writes it; with a tenant, the group and filter names beside their ids.
-fn target(assignment: &Assignment, names: Option<&Tenant>) -> Value {
-    let (kind, group) = match &assignment.target {
+fn target(target: &Target, filter: Option<&AppliedFilter>, names: Option<&Tenant>) -> Value {
+    let (kind, group) = match target {
         Target::AllUsers => ("allLicensedUsersAssignmentTarget", None),
         Target::AllDevices => ("allDevicesAssignmentTarget", None),
         Target::Group(id) => ("groupAssignmentTarget", Some(id)),
         Target::ExcludedGroup(id) => ("exclusionGroupAssignmentTarget", Some(id)),
     };
-    let mut target = Map::new();
-    target.insert("@odata.type".into(), odata_type(kind).into());
+    let mut body = Map::new();
+    body.insert("@odata.type".into(), odata_type(kind).into());
     if let Some(group) = group {
-        target.insert("groupId".into(), group.as_str().into());
+        body.insert("groupId".into(), group.as_str().into());
         if let Some(found) = names.and_then(|t| t.group(group)) {
-            target.insert(KEY_GROUP_NAME.into(), found.display_name.as_str().into());
+            body.insert(KEY_GROUP_NAME.into(), found.display_name.as_str().into());
         }
     }
-    match &assignment.filter {
+    match filter {
         None => {
-            target.insert(
+            body.insert(
                 "deviceAndAppManagementAssignmentFilterId".into(),
                 Value::Null,
             );
-            target.insert(
+            body.insert(
                 "deviceAndAppManagementAssignmentFilterType".into(),
                 "none".into(),
             );
         }
         Some(filter) => {
-            target.insert(
+            body.insert(
                 "deviceAndAppManagementAssignmentFilterId".into(),
                 filter.id.as_str().into(),
             );
-            target.insert(
+            body.insert(
                 "deviceAndAppManagementAssignmentFilterType".into(),
                 filter.mode.as_str().into(),
             );
             if let Some(found) = names.and_then(|t| t.filter(&filter.id)) {
-                target.insert(KEY_FILTER_NAME.into(), found.display_name.as_str().into());
+                body.insert(KEY_FILTER_NAME.into(), found.display_name.as_str().into());
             }
         }
     }
-    Value::Object(target)
+    Value::Object(body)
 }
 
 fn odata_type(name: &str) -> String {

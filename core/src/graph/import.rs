@@ -224,6 +224,27 @@ impl<'k> Importer<'k> {
         self.read_app_assignment(value, Path::root(), kind)
     }
 
+    /// The object's `id`, or a fresh local one (`local-{prefix}-n`) when it has none; `None`
+    /// (reported as skipped) when an earlier object of the same kind has that id.
+    fn claim_id(
+        &mut self,
+        obj: &Obj<'_>,
+        (kind, noun): (&str, &str),
+        prefix: &str,
+        name: Option<&str>,
+        taken: impl Fn(&Self, &str) -> bool,
+    ) -> Result<Option<String>, ImportError> {
+        match obj.str("id")? {
+            Some(id) if taken(self, id) => {
+                let reason = format!("another {noun} in the file has the id `{id}`");
+                self.report.skip(&obj.path, kind, name, reason);
+                Ok(None)
+            }
+            Some(id) => Ok(Some(id.to_owned())),
+            None => Ok(Some(self.fresh(prefix))),
+        }
+    }
+
     /// Reads a whole document: a bundle, a list response, a bare list, or one object.
     pub fn add_document(&mut self, value: &Value) -> Result<(), ImportError> {
         let root = Path::root();
@@ -322,21 +343,12 @@ impl<'k> Importer<'k> {
         if is_default {
             return self.default_profile(obj, id, name, settings, &assignments);
         }
-        let id = match id {
-            Some(id)
-                if self.tenant.profile(&ProfileId::from(id)).is_some()
-                    || self.customs.iter().any(|(_, p)| p.id.as_str() == id) =>
-            {
-                self.report.skip(
-                    &obj.path,
-                    ESP_TYPE,
-                    name,
-                    format!("another ESP profile in the file has the id `{id}`"),
-                );
-                return Ok(());
-            }
-            Some(id) => id.to_owned(),
-            None => self.fresh("esp"),
+        let taken = |me: &Self, id: &str| {
+            me.tenant.profile(&ProfileId::from(id)).is_some()
+                || me.customs.iter().any(|(_, p)| p.id.as_str() == id)
+        };
+        let Some(id) = self.claim_id(obj, (ESP_TYPE, "ESP profile"), "esp", name, taken)? else {
+            return Ok(());
         };
         let scope_tags = self.profile_scope_tags(obj, obj.str("id")?.is_none())?;
         self.customs.push((
@@ -671,18 +683,9 @@ impl<'k> Importer<'k> {
                 return Ok(None);
             }
         };
-        let id = match obj.str("id")? {
-            Some(id) if self.tenant.app(&AppId::from(id)).is_some() => {
-                self.report.skip(
-                    &obj.path,
-                    "app",
-                    name,
-                    format!("another app in the file has the id `{id}`"),
-                );
-                return Ok(None);
-            }
-            Some(id) => id.to_owned(),
-            None => self.fresh("app"),
+        let taken = |me: &Self, id: &str| me.tenant.app(&AppId::from(id)).is_some();
+        let Some(id) = self.claim_id(obj, ("app", "app"), "app", name, taken)? else {
+            return Ok(None);
         };
         let mut assignments = Vec::new();
         if let Some((key, list)) = obj.get_ignore_case("assignments") {
@@ -748,18 +751,9 @@ impl<'k> Importer<'k> {
                 return Err(obj.at("memberKind").error("`user` or `device`", found));
             }
         };
-        let id = match obj.str("id")? {
-            Some(id) if self.tenant.group(&GroupId::from(id)).is_some() => {
-                self.report.skip(
-                    &obj.path,
-                    "group",
-                    name,
-                    format!("another group in the file has the id `{id}`"),
-                );
-                return Ok(None);
-            }
-            Some(id) => id.to_owned(),
-            None => self.fresh("group"),
+        let taken = |me: &Self, id: &str| me.tenant.group(&GroupId::from(id)).is_some();
+        let Some(id) = self.claim_id(obj, ("group", "group"), "group", name, taken)? else {
+            return Ok(None);
         };
         let id = GroupId::from(id);
         self.tenant.groups.push(Group {
@@ -790,18 +784,9 @@ impl<'k> Importer<'k> {
             );
             return Ok(None);
         }
-        let id = match obj.str("id")? {
-            Some(id) if self.tenant.filter(&id.into()).is_some() => {
-                self.report.skip(
-                    &obj.path,
-                    "filter",
-                    name,
-                    format!("another filter in the file has the id `{id}`"),
-                );
-                return Ok(None);
-            }
-            Some(id) => id.to_owned(),
-            None => self.fresh("filter"),
+        let taken = |me: &Self, id: &str| me.tenant.filter(&FilterId::from(id)).is_some();
+        let Some(id) = self.claim_id(obj, ("filter", "filter"), "filter", name, taken)? else {
+            return Ok(None);
         };
         let id = FilterId::from(id);
         self.tenant.filters.push(AssignmentFilter {
@@ -817,24 +802,19 @@ impl<'k> Importer<'k> {
     /// Reads one role scope tag.
     fn read_scope_tag(&mut self, obj: &Obj<'_>) -> Result<Option<ScopeTagId>, ImportError> {
         let name = obj.str("displayName")?;
-        let id = match obj.str("id")? {
-            Some(id) if self.tenant.scope_tags.iter().any(|t| t.id.as_str() == id) => {
-                self.report.skip(
-                    &obj.path,
-                    "scope tag",
-                    name,
-                    format!("another scope tag in the file has the id `{id}`"),
-                );
+        // IntuneCD writes the built-in tag without id, by its name.
+        let builtin = obj.str("id")?.is_none()
+            && name
+                .is_some_and(|n| crate::model::same_name(n, crate::model::DEFAULT_SCOPE_TAG_NAME));
+        let taken = |me: &Self, id: &str| me.tenant.scope_tags.iter().any(|t| t.id.as_str() == id);
+        let id = if builtin {
+            DEFAULT_SCOPE_TAG_ID.to_owned()
+        } else {
+            let claimed = self.claim_id(obj, ("scope tag", "scope tag"), "tag", name, taken)?;
+            let Some(id) = claimed else {
                 return Ok(None);
-            }
-            Some(id) => id.to_owned(),
-            None if name.is_some_and(|n| {
-                crate::model::same_name(n, crate::model::DEFAULT_SCOPE_TAG_NAME)
-            }) =>
-            {
-                DEFAULT_SCOPE_TAG_ID.to_owned()
-            }
-            None => self.fresh("tag"),
+            };
+            id
         };
         let id = ScopeTagId::from(id);
         self.tenant.scope_tags.push(ScopeTag {

@@ -239,11 +239,8 @@ pub(crate) fn fresh_id(kind: &str, taken: impl Fn(&str) -> bool) -> String {
 
 /// Names compare as Intune compares them: trimmed, case-insensitive.
 pub fn same_name(a: &str, b: &str) -> bool {
-    let lower = |s: &str| {
-        s.trim()
-            .chars()
-            .flat_map(char::to_lowercase)
-            .collect::<Vec<_>>()
-    };
-    lower(a) == lower(b)
+    fn lower(s: &str) -> impl Iterator<Item = char> + '_ {
+        s.trim().chars().flat_map(char::to_lowercase)
+    }
+    lower(a).eq(lower(b))
 }
