@@ -79,7 +79,6 @@ pub(crate) fn import_parsed(
     known: Option<&Tenant>,
 ) -> Result<Imported, ImportError> {
     let mut importer = Importer::new(known);
-    importer.reserve_ids_in(value);
     importer.report.encoding = encoding;
     importer.add_document(value)?;
     Ok(importer.finish())
@@ -147,8 +146,8 @@ impl<'k> Importer<'k> {
         }
     }
 
-    /// Reserves every string in the document, so local ids never collide with one of its ids
-    /// or references.
+    /// Reserves every string of what is being read, so local ids never collide with one of its
+    /// ids or references.
     fn reserve_ids_in(&mut self, value: &Value) {
         match value {
             Value::String(s) => {
@@ -185,32 +184,38 @@ impl<'k> Importer<'k> {
     /// Reads one `deviceEnrollmentConfiguration` object: an ESP profile is kept, any other type
     /// is skipped and reported.
     pub fn add_configuration(&mut self, value: &Value) -> Result<(), ImportError> {
+        self.reserve_ids_in(value);
         self.read_configuration(value, Path::root())
     }
 
     /// Reads one `mobileApp`; `None` when it is not an app (the reason is in the report).
     pub fn add_app(&mut self, value: &Value) -> Result<Option<AppId>, ImportError> {
+        self.reserve_ids_in(value);
         self.read_app(&Obj::new(value, Path::root())?)
     }
 
     /// Reads one group.
     pub fn add_group(&mut self, value: &Value) -> Result<Option<GroupId>, ImportError> {
+        self.reserve_ids_in(value);
         self.read_group(&Obj::new(value, Path::root())?)
     }
 
     /// Reads one assignment filter; `None` when it is not a Windows filter (reason in the report).
     pub fn add_filter(&mut self, value: &Value) -> Result<Option<FilterId>, ImportError> {
+        self.reserve_ids_in(value);
         self.read_filter(&Obj::new(value, Path::root())?)
     }
 
     /// Reads one role scope tag.
     pub fn add_scope_tag(&mut self, value: &Value) -> Result<Option<ScopeTagId>, ImportError> {
+        self.reserve_ids_in(value);
         self.read_scope_tag(&Obj::new(value, Path::root())?)
     }
 
     /// Reads one profile assignment (any assignment object with a `target`); `None` when its
     /// target is not one ESP uses (the reason is in the report).
     pub fn profile_assignment(&mut self, value: &Value) -> Result<Option<Assignment>, ImportError> {
+        self.reserve_ids_in(value);
         self.read_profile_assignment(value, Path::root())
     }
 
@@ -221,6 +226,7 @@ impl<'k> Importer<'k> {
         value: &Value,
         kind: &AppKind,
     ) -> Result<Option<AppAssignment>, ImportError> {
+        self.reserve_ids_in(value);
         self.read_app_assignment(value, Path::root(), kind)
     }
 
@@ -247,6 +253,7 @@ impl<'k> Importer<'k> {
 
     /// Reads a whole document: a bundle, a list response, a bare list, or one object.
     pub fn add_document(&mut self, value: &Value) -> Result<(), ImportError> {
+        self.reserve_ids_in(value);
         let root = Path::root();
         match value {
             Value::Object(map) if BUNDLE_KEYS.iter().any(|k| map.contains_key(*k)) => {
@@ -329,7 +336,6 @@ impl<'k> Importer<'k> {
         let id = obj.str("id")?;
         let priority = obj.whole("priority")?;
         let name = obj.str("displayName")?;
-        let settings = self.settings(obj)?;
         let is_default = id.is_some_and(|id| {
             id.to_ascii_lowercase()
                 .ends_with(&DefaultProfile::ID_SUFFIX.to_ascii_lowercase())
@@ -339,16 +345,29 @@ impl<'k> Importer<'k> {
                 .is_some_and(|k| {
                     k.eq_ignore_ascii_case("defaultWindows10EnrollmentCompletionPageConfiguration")
                 });
-        let assignments = self.profile_assignments(obj)?;
-        if is_default {
-            return self.default_profile(obj, id, name, settings, &assignments);
+        // Refuse a duplicate before reading further, so a skipped profile leaves no trace.
+        if is_default && self.report.default_profile_found {
+            let reason = "a second default profile; the first one in the file is kept";
+            self.report.skip(&obj.path, ESP_TYPE, name, reason.into());
+            return Ok(());
         }
         let taken = |me: &Self, id: &str| {
             me.tenant.profile(&ProfileId::from(id)).is_some()
                 || me.customs.iter().any(|(_, p)| p.id.as_str() == id)
         };
-        let Some(id) = self.claim_id(obj, (ESP_TYPE, "ESP profile"), "esp", name, taken)? else {
-            return Ok(());
+        let custom_id = if is_default {
+            None
+        } else {
+            let claimed = self.claim_id(obj, (ESP_TYPE, "ESP profile"), "esp", name, taken)?;
+            let Some(id) = claimed else {
+                return Ok(());
+            };
+            Some(id)
+        };
+        let settings = self.settings(obj)?;
+        let assignments = self.profile_assignments(obj)?;
+        let Some(id) = custom_id else {
+            return self.default_profile(obj, id, name, settings, &assignments);
         };
         let scope_tags = self.profile_scope_tags(obj, obj.str("id")?.is_none())?;
         self.customs.push((
@@ -373,15 +392,6 @@ impl<'k> Importer<'k> {
         settings: Progress,
         assignments: &[Assignment],
     ) -> Result<(), ImportError> {
-        if self.report.default_profile_found {
-            self.report.skip(
-                &obj.path,
-                ESP_TYPE,
-                name,
-                "a second default profile; the first one in the file is kept".into(),
-            );
-            return Ok(());
-        }
         self.report.default_profile_found = true;
         let fixed = [Assignment::new(Target::AllDevices)];
         let renamed = name.is_some_and(|n| n != DefaultProfile::NAME);
