@@ -634,11 +634,12 @@ impl<'k> Importer<'k> {
         let id = target.str("groupId")?;
         let name = target.str(super::KEY_GROUP_NAME)?;
         match (id, name) {
+            (Some(id), name) => Ok(self.resolve_group_id(id, name)),
+            (None, Some(name)) => Ok(self.resolve_group_name(name)),
             (None, None) => Err(target.at("groupId").error(
                 "a group id (`groupId`) or, in IntuneCD backups, a group name (`groupName`)",
                 &Value::Null,
             )),
-            (id, name) => Ok(self.resolve_group(id, name)),
         }
     }
 

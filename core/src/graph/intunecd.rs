@@ -55,10 +55,8 @@ impl<'k> Importer<'k> {
                 }),
                 Value::Object(_) => {
                     let entry = Obj::new(item, path)?;
-                    entry.str("name")?.map(|name| AppName {
-                        name,
-                        graph_type: entry.str("type").ok().flatten(),
-                    })
+                    let graph_type = entry.str("type")?;
+                    entry.str("name")?.map(|name| AppName { name, graph_type })
                 }
                 other => return Err(path.error("an app name or `{\"name\", \"type\"}`", other)),
             });
@@ -119,21 +117,18 @@ impl<'k> Importer<'k> {
         id
     }
 
-    /// Resolves a target's group: `groupId`, else `groupName` (created when unknown).
-    pub(super) fn resolve_group(&mut self, id: Option<&str>, name: Option<&str>) -> GroupId {
-        if let Some(id) = id {
-            let id = GroupId::from(id);
-            if self.find(|t| t.group(&id).is_some()) {
-                return id;
-            }
-            if let Some(found) = name.and_then(|n| self.group_named(n)) {
-                return found;
-            }
+    /// Resolves a target's `groupId`: the id when known, else the `groupName` beside it when
+    /// that is known, else the id as written.
+    pub(super) fn resolve_group_id(&mut self, id: &str, name: Option<&str>) -> GroupId {
+        let id = GroupId::from(id);
+        if self.find(|t| t.group(&id).is_some()) {
             return id;
         }
-        let Some(name) = name else {
-            return GroupId::from("");
-        };
+        name.and_then(|n| self.group_named(n)).unwrap_or(id)
+    }
+
+    /// Resolves an IntuneCD `groupName` without id, creating the group when unknown.
+    pub(super) fn resolve_group_name(&mut self, name: &str) -> GroupId {
         self.report.intunecd = true;
         if let Some(found) = self.group_named(name) {
             return found;
