@@ -1,0 +1,174 @@
+//! The app's save format: the tenant bundle, the designer's own metadata and a schema version.
+//!
+//! ```json
+//! { "schemaVersion": 1, "savedAt": "2026-11-22T10:00:00Z",
+//!   "tenant": { "deviceEnrollmentConfigurations": [...], "groups": [...], ... },
+//!   "designer": { ...drafts, scenarios: whatever the UI keeps... } }
+//! ```
+//!
+//! The tenant travels as the Graph-shaped bundle (`graph::export::bundle`), so a save is also a
+//! file other tools can read. `designer` is opaque to the core. Loading an older save runs it
+//! through [`MIGRATIONS`], one function per version step; a save from a newer version is refused
+//! with [`SaveError::Newer`] so the UI can keep it aside instead of losing what it does not know.
+
+use crate::graph::{self, Encoding, ImportError, ImportReport};
+use crate::model::Tenant;
+use serde_json::{json, Value};
+use thiserror::Error;
+
+/// The version this build writes.
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// One migration step: a save document of version n in, version n+1 out.
+pub type Migration = fn(Value) -> Result<Value, String>;
+
+/// `MIGRATIONS[i]` upgrades version `i + 1` to `i + 2`; its length is `SCHEMA_VERSION - 1`.
+/// Version 1 is the first, so there is nothing to migrate yet.
+pub const MIGRATIONS: &[Migration] = &[];
+
+/// Why a save could not be opened.
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+pub enum SaveError {
+    /// The bytes or the JSON are broken.
+    #[error("the save cannot be read: {0}")]
+    Unreadable(ImportError),
+    /// Not a save of this app.
+    #[error(
+        "this is not an {} save: it has no `schemaVersion`",
+        crate::PRODUCT_NAME
+    )]
+    NotASave,
+    /// A save from a newer version of the app.
+    #[error("this save is from a newer version of {} (schema {found}; this version reads up to {supported}); it is kept unchanged", crate::PRODUCT_NAME)]
+    Newer {
+        /// The save's version.
+        found: u32,
+        /// The newest this build reads.
+        supported: u32,
+    },
+    /// A migration step failed.
+    #[error("this save (schema {from}) could not be brought up to date: {reason}")]
+    Migration {
+        /// The version the failing step starts from.
+        from: u32,
+        /// What went wrong.
+        reason: String,
+    },
+    /// The tenant inside the save does not import.
+    #[error("the tenant in this save cannot be read: {0}")]
+    Tenant(ImportError),
+}
+
+/// An opened save.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Loaded {
+    /// The tenant.
+    pub tenant: Tenant,
+    /// The designer's metadata, as saved (`null` when there was none).
+    pub designer: Value,
+    /// When it was saved, as the UI wrote it.
+    pub saved_at: Option<String>,
+    /// The version the save was written in, when older than [`SCHEMA_VERSION`].
+    pub migrated_from: Option<u32>,
+    /// The import report of the tenant (normally clean).
+    pub report: ImportReport,
+}
+
+/// Writes a save (pretty JSON). `saved_at` is the UI's clock: the core has none.
+pub fn save(tenant: &Tenant, designer: &Value, saved_at: Option<&str>) -> String {
+    let mut document = json!({
+        "schemaVersion": SCHEMA_VERSION,
+        "tenant": graph::export::bundle(tenant),
+        "designer": designer,
+    });
+    if let (Some(at), Some(map)) = (saved_at, document.as_object_mut()) {
+        map.insert("savedAt".into(), at.into());
+    }
+    format!("{document:#}")
+}
+
+/// Opens a save's bytes (any encoding import reads).
+pub fn load_bytes(bytes: &[u8]) -> Result<Loaded, SaveError> {
+    let (text, _) = graph::decode(bytes).map_err(SaveError::Unreadable)?;
+    load(&text)
+}
+
+/// Opens a save, migrating it when older.
+pub fn load(text: &str) -> Result<Loaded, SaveError> {
+    let document: Value =
+        serde_json::from_str(text).map_err(|e| SaveError::Unreadable(e.into()))?;
+    load_value(document, MIGRATIONS)
+}
+
+/// True when parsed JSON looks like a save (it has `schemaVersion`), rather than Graph JSON.
+pub fn is_save(document: &Value) -> bool {
+    document.get("schemaVersion").is_some()
+}
+
+/// Opens a parsed save with a given migration chain (the current version is `chain.len() + 1`).
+pub fn load_value(document: Value, chain: &[Migration]) -> Result<Loaded, SaveError> {
+    let (mut document, from) = migrate(document, chain)?;
+    let tenant = document.get("tenant").cloned().unwrap_or_else(|| json!({}));
+    let imported =
+        graph::import::import_parsed(&tenant, Encoding::Utf8, None).map_err(SaveError::Tenant)?;
+    let saved_at = document
+        .get("savedAt")
+        .and_then(Value::as_str)
+        .map(str::to_owned);
+    let designer = document
+        .get_mut("designer")
+        .map(Value::take)
+        .unwrap_or(Value::Null);
+    let current = current_version(chain);
+    Ok(Loaded {
+        tenant: imported.tenant,
+        designer,
+        saved_at,
+        migrated_from: (from < current).then_some(from),
+        report: imported.report,
+    })
+}
+
+fn current_version(chain: &[Migration]) -> u32 {
+    u32::try_from(chain.len()).map_or(u32::MAX, |n| n.saturating_add(1))
+}
+
+/// Brings a save document up to the chain's current version; returns it and its original
+/// version.
+pub fn migrate(mut document: Value, chain: &[Migration]) -> Result<(Value, u32), SaveError> {
+    let current = current_version(chain);
+    let from = match document.get("schemaVersion").map(Value::as_u64) {
+        None => return Err(SaveError::NotASave),
+        Some(Some(v)) if v >= 1 => u32::try_from(v).unwrap_or(u32::MAX),
+        Some(_) => {
+            return Err(SaveError::Unreadable(ImportError::Shape {
+                path: "$.schemaVersion".into(),
+                expected: "a whole number from 1".into(),
+                found: crate::graph::describe_value(document.get("schemaVersion")),
+            }))
+        }
+    };
+    if from > current {
+        return Err(SaveError::Newer {
+            found: from,
+            supported: current,
+        });
+    }
+    for version in from..current {
+        let step = usize::try_from(version - 1)
+            .ok()
+            .and_then(|i| chain.get(i))
+            .ok_or_else(|| SaveError::Migration {
+                from: version,
+                reason: "no migration step is defined".into(),
+            })?;
+        document = step(document).map_err(|reason| SaveError::Migration {
+            from: version,
+            reason,
+        })?;
+        if let Some(map) = document.as_object_mut() {
+            map.insert("schemaVersion".into(), (version + 1).into());
+        }
+    }
+    Ok((document, from))
+}
