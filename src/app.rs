@@ -7,6 +7,7 @@ use leptos::prelude::*;
 use crate::preview::PreviewPage;
 use crate::profiles::ProfilesPage;
 use crate::route::Route;
+use crate::state::{self, NoticeKind, Notices, NoticesRegion, Workspace};
 use crate::tenant::TenantPage;
 
 #[component]
@@ -20,6 +21,15 @@ pub fn App() -> impl IntoView {
     });
     on_cleanup(move || listener.remove());
     Effect::new(move |_| document().set_title(&route.get().title()));
+
+    let (workspace, notices) = state::provide();
+    let undo_keys = window_event_listener(ev::keydown, move |event| {
+        if let Some(redo) = undo_shortcut(&event) {
+            event.prevent_default();
+            step_history(workspace, notices, redo);
+        }
+    });
+    on_cleanup(move || undo_keys.remove());
 
     let content = NodeRef::<html::Main>::new();
     // The skip link focuses the content itself: an `href="#content"` would look like a route.
@@ -56,7 +66,9 @@ pub fn App() -> impl IntoView {
                         })}
                 </ul>
             </nav>
+            <HistoryButtons workspace notices />
         </header>
+        <NoticesRegion notices />
         <main id="content" tabindex="-1" node_ref=content>
             {move || match route.get() {
                 Route::Profiles => view! { <ProfilesPage /> }.into_any(),
@@ -77,4 +89,69 @@ fn NotFoundPage() -> impl IntoView {
             <a href=Route::Profiles.href()>"Go to the profiles"</a>
         </p>
     }
+}
+
+/// Undo and Redo, named after the change they would undo or redo.
+#[component]
+fn HistoryButtons(workspace: Workspace, notices: Notices) -> impl IntoView {
+    let undo_title = move || workspace.undo_label().map(|label| format!("Undo: {label} (Ctrl+Z)"));
+    let redo_title =
+        move || workspace.redo_label().map(|label| format!("Redo: {label} (Ctrl+Shift+Z)"));
+    view! {
+        <div class="history-buttons">
+            <button
+                type="button"
+                disabled=move || workspace.undo_label().is_none()
+                title=undo_title
+                on:click=move |_| step_history(workspace, notices, false)
+            >
+                "Undo"
+            </button>
+            <button
+                type="button"
+                disabled=move || workspace.redo_label().is_none()
+                title=redo_title
+                on:click=move |_| step_history(workspace, notices, true)
+            >
+                "Redo"
+            </button>
+        </div>
+    }
+}
+
+fn step_history(workspace: Workspace, notices: Notices, redo: bool) {
+    let done = if redo { workspace.redo() } else { workspace.undo() };
+    match (done, redo) {
+        (Some(label), false) => notices.show(NoticeKind::Info, format!("Undone: {label}")),
+        (Some(label), true) => notices.show(NoticeKind::Info, format!("Redone: {label}")),
+        (None, _) => {}
+    }
+}
+
+/// Ctrl+Z (undo) and Ctrl+Shift+Z or Ctrl+Y (redo), as `Some(is_redo)`. Text fields keep their
+/// own undo: the shortcut is theirs while they have focus.
+fn undo_shortcut(event: &ev::KeyboardEvent) -> Option<bool> {
+    if !(event.ctrl_key() || event.meta_key()) || event.alt_key() || in_text_field(event) {
+        return None;
+    }
+    match event.key().to_ascii_lowercase().as_str() {
+        "z" => Some(event.shift_key()),
+        "y" if !event.shift_key() => Some(true),
+        _ => None,
+    }
+}
+
+fn in_text_field(event: &ev::KeyboardEvent) -> bool {
+    use wasm_bindgen::JsCast;
+    let Some(element) = event.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) else {
+        return false;
+    };
+    let tag = element.tag_name().to_ascii_lowercase();
+    tag == "textarea"
+        || element.has_attribute("contenteditable")
+        || (tag == "input"
+            && !matches!(
+                element.get_attribute("type").unwrap_or_default().as_str(),
+                "checkbox" | "radio" | "button" | "submit"
+            ))
 }

@@ -8,6 +8,8 @@ mod fatal;
 mod preview;
 mod profiles;
 mod route;
+mod sample;
+mod state;
 mod tenant;
 
 use leptos::prelude::*;

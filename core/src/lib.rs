@@ -12,6 +12,7 @@
 //! - [`merge`]: merging an import into the tenant the designer holds.
 //! - [`save`]: the versioned save format.
 //! - [`filter`]: the assignment-filter language.
+//! - [`history`]: undo and redo over whole-document snapshots.
 //!
 //! # Decisions where DOMAIN.md is silent
 //! - **New profiles** start with the page shown, 60 minutes, the default message, log collection
@@ -41,6 +42,7 @@
 
 pub mod filter;
 pub mod graph;
+pub mod history;
 pub mod merge;
 pub mod model;
 pub mod priority;

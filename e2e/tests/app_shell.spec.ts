@@ -71,7 +71,7 @@ test.describe('app shell', () => {
         // The wasm instance aborts after the panic hook ran; the message is what matters.
       }
     });
-    const alert = page.getByRole('alert');
+    const alert = page.getByRole('alert', { name: 'ESP Designer stopped because of an internal error' });
     await expect(alert).toContainText('ESP Designer stopped because of an internal error');
     await expect(alert).toContainText('Reload the page to continue');
     await alert.getByText('Technical details', { exact: true }).click();

@@ -1,0 +1,23 @@
+//! The app's state, provided once by the shell as context and used by every area.
+//!
+//! - [`Workspace`]: the tenant being designed (with undo history) and the designer's own
+//!   sections (wizard draft, preview scenarios, …), saved to the browser after every change.
+//! - [`Notices`]: short messages to the user (saved, refused, restored, …).
+
+mod notices;
+mod persist;
+mod workspace;
+
+pub use notices::{NoticeKind, Notices, NoticesRegion};
+pub use workspace::Workspace;
+
+use leptos::prelude::*;
+
+/// Creates the state, restores the saved workspace and starts saving; call once, in the shell.
+pub fn provide() -> (Workspace, Notices) {
+    let notices = Notices::new();
+    let workspace = Workspace::restore(notices);
+    provide_context(workspace);
+    provide_context(notices);
+    (workspace, notices)
+}
