@@ -6,13 +6,16 @@ use leptos::prelude::*;
 
 use crate::preview::PreviewPage;
 use crate::profiles::ProfilesPage;
-use crate::route::Route;
+use crate::route::{Area, CurrentRoute, Route};
 use crate::state::{self, NoticeKind, Notices, NoticesRegion, Workspace};
 use crate::tenant::TenantPage;
 
 #[component]
 pub fn App() -> impl IntoView {
     let route = RwSignal::new(Route::from_hash(&location_hash().unwrap_or_default()));
+    provide_context(CurrentRoute(route));
+    // The page below changes only when the area does: moving within an area keeps its state.
+    let area = Memo::new(move |_| route.with(|r| r.area));
     let listener = window_event_listener(ev::hashchange, move |_| {
         let hash = location_hash().unwrap_or_default();
         if Route::is_route_hash(&hash) {
@@ -51,15 +54,15 @@ pub fn App() -> impl IntoView {
             </p>
             <nav aria-label="Main">
                 <ul>
-                    {Route::AREAS
-                        .map(|area| {
+                    {Area::ALL
+                        .map(|link| {
                             view! {
                                 <li>
                                     <a
-                                        href=area.href()
-                                        aria-current=move || (route.get() == area).then_some("page")
+                                        href=link.href()
+                                        aria-current=move || (route.with(|r| r.area) == link).then_some("page")
                                     >
-                                        {area.label()}
+                                        {link.label()}
                                     </a>
                                 </li>
                             }
@@ -70,11 +73,11 @@ pub fn App() -> impl IntoView {
         </header>
         <NoticesRegion notices />
         <main id="content" tabindex="-1" node_ref=content>
-            {move || match route.get() {
-                Route::Profiles => view! { <ProfilesPage /> }.into_any(),
-                Route::Preview => view! { <PreviewPage /> }.into_any(),
-                Route::Tenant => view! { <TenantPage /> }.into_any(),
-                Route::NotFound => view! { <NotFoundPage /> }.into_any(),
+            {move || match area.get() {
+                Area::Profiles => view! { <ProfilesPage /> }.into_any(),
+                Area::Preview => view! { <PreviewPage /> }.into_any(),
+                Area::Tenant => view! { <TenantPage /> }.into_any(),
+                Area::NotFound => view! { <NotFoundPage /> }.into_any(),
             }}
         </main>
     }
@@ -83,10 +86,10 @@ pub fn App() -> impl IntoView {
 #[component]
 fn NotFoundPage() -> impl IntoView {
     view! {
-        <h1>{Route::NotFound.label()}</h1>
+        <h1>{Area::NotFound.label()}</h1>
         <p>"There is nothing at this address. It may come from an older version of ESP Designer."</p>
         <p>
-            <a href=Route::Profiles.href()>"Go to the profiles"</a>
+            <a href=Area::Profiles.href()>"Go to the profiles"</a>
         </p>
     }
 }
@@ -94,9 +97,16 @@ fn NotFoundPage() -> impl IntoView {
 /// Undo and Redo, named after the change they would undo or redo.
 #[component]
 fn HistoryButtons(workspace: Workspace, notices: Notices) -> impl IntoView {
-    let undo_title = move || workspace.undo_label().map(|label| format!("Undo: {label} (Ctrl+Z)"));
-    let redo_title =
-        move || workspace.redo_label().map(|label| format!("Redo: {label} (Ctrl+Shift+Z)"));
+    let undo_title = move || {
+        workspace
+            .undo_label()
+            .map(|label| format!("Undo: {label} (Ctrl+Z)"))
+    };
+    let redo_title = move || {
+        workspace
+            .redo_label()
+            .map(|label| format!("Redo: {label} (Ctrl+Shift+Z)"))
+    };
     view! {
         <div class="history-buttons">
             <button
@@ -120,7 +130,11 @@ fn HistoryButtons(workspace: Workspace, notices: Notices) -> impl IntoView {
 }
 
 fn step_history(workspace: Workspace, notices: Notices, redo: bool) {
-    let done = if redo { workspace.redo() } else { workspace.undo() };
+    let done = if redo {
+        workspace.redo()
+    } else {
+        workspace.undo()
+    };
     match (done, redo) {
         (Some(label), false) => notices.show(NoticeKind::Info, format!("Undone: {label}")),
         (Some(label), true) => notices.show(NoticeKind::Info, format!("Redone: {label}")),
@@ -143,7 +157,10 @@ fn undo_shortcut(event: &ev::KeyboardEvent) -> Option<bool> {
 
 fn in_text_field(event: &ev::KeyboardEvent) -> bool {
     use wasm_bindgen::JsCast;
-    let Some(element) = event.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) else {
+    let Some(element) = event
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+    else {
         return false;
     };
     let tag = element.tag_name().to_ascii_lowercase();

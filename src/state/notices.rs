@@ -52,7 +52,8 @@ impl Notices {
     }
 
     fn dismiss(&self, id: u64) {
-        self.list.update(|list| list.retain(|notice| notice.id != id));
+        self.list
+            .update(|list| list.retain(|notice| notice.id != id));
     }
 
     fn of_kind(&self, errors: bool) -> Vec<Notice> {

@@ -62,7 +62,9 @@ pub fn restore() -> Restored {
 
 fn keep_aside(storage: &Storage, text: &str, error: &SaveError) -> (NoticeKind, String) {
     let why = match error {
-        SaveError::Newer { .. } => format!("it was written by a newer version of ESP Designer ({error})"),
+        SaveError::Newer { .. } => {
+            format!("it was written by a newer version of ESP Designer ({error})")
+        }
         _ => format!("it is damaged ({error})"),
     };
     match storage.set_item(KEPT_ASIDE_KEY, text) {

@@ -103,11 +103,13 @@ impl Workspace {
     }
 
     pub fn undo_label(&self) -> Option<String> {
-        self.history.with(|history| history.undo_label().map(str::to_owned))
+        self.history
+            .with(|history| history.undo_label().map(str::to_owned))
     }
 
     pub fn redo_label(&self) -> Option<String> {
-        self.history.with(|history| history.redo_label().map(str::to_owned))
+        self.history
+            .with(|history| history.redo_label().map(str::to_owned))
     }
 
     /// The section `key` of the designer's state as a signal of `T`. A section that is missing,
@@ -126,7 +128,9 @@ impl Workspace {
         let signal = RwSignal::new(initial);
         let designer = self.designer;
         Effect::new(move |_| {
-            let value = signal.with(|section| serde_json::to_value(section)).unwrap_or(Value::Null);
+            let value = signal
+                .with(|section| serde_json::to_value(section))
+                .unwrap_or(Value::Null);
             designer.update(|sections| {
                 sections.insert(key.to_owned(), value);
             });
