@@ -250,6 +250,23 @@ impl Tenant {
         Ok(new_id)
     }
 
+    /// Replaces a custom profile with an edited version of itself (same id), keeping its
+    /// priority; returns that priority. The default profile is not a custom profile: its
+    /// settings change through [`Tenant::default_profile_mut`].
+    pub fn replace_profile(&mut self, profile: CustomProfile) -> Result<usize, PriorityError> {
+        let index = self
+            .custom_profiles()
+            .iter()
+            .position(|p| p.id == profile.id)
+            .ok_or_else(|| PriorityError::UnknownProfile(profile.id.clone()))?;
+        let slot = self
+            .custom_mut()
+            .get_mut(index)
+            .ok_or_else(|| PriorityError::UnknownProfile(profile.id.clone()))?;
+        *slot = profile;
+        Ok(index + 1)
+    }
+
     /// "Copy of {name}", or "Copy of {name} (2)", (3)… until no profile has that name.
     fn copy_name(&self, name: &str) -> String {
         let base = format!("Copy of {}", name.trim());
