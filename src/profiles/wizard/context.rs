@@ -57,24 +57,40 @@ impl Ctx {
         }
     }
 
+    // Every access below is a `try_`: a browser event can arrive after the wizard is gone (a
+    // focused field blurs as it is removed), and must then do nothing rather than panic.
+
     /// Reads the draft (reactively). The wizard renders only while its draft exists.
     pub fn with<R: Default>(&self, read: impl FnOnce(&Draft) -> R) -> R {
         self.drafts
-            .with(|all| self.target.with_value(|t| all.get(t).map(read)))
+            .try_with(|all| {
+                self.target
+                    .try_with_value(|t| all.get(t).map(read))
+                    .flatten()
+            })
+            .flatten()
             .unwrap_or_default()
     }
 
     /// Reads the draft without subscribing.
     pub fn with_untracked<R: Default>(&self, read: impl FnOnce(&Draft) -> R) -> R {
         self.drafts
-            .with_untracked(|all| self.target.with_value(|t| all.get(t).map(read)))
+            .try_with_untracked(|all| {
+                self.target
+                    .try_with_value(|t| all.get(t).map(read))
+                    .flatten()
+            })
+            .flatten()
             .unwrap_or_default()
     }
 
     /// Changes the draft.
     pub fn update(&self, change: impl FnOnce(&mut Draft)) {
-        self.drafts.update(|all| {
-            if let Some(draft) = self.target.with_value(|t| all.get_mut(t)) {
+        let Some(target) = self.target.try_get_value() else {
+            return;
+        };
+        self.drafts.try_update(|all| {
+            if let Some(draft) = all.get_mut(&target) {
                 change(draft);
             }
         });
@@ -89,8 +105,9 @@ impl Ctx {
 
     /// Ends the draft (created, saved or cancelled).
     pub fn discard(&self) {
-        self.drafts
-            .update(|all| self.target.with_value(|t| all.remove(t)));
+        if let Some(target) = self.target.try_get_value() {
+            self.drafts.try_update(|all| all.remove(&target));
+        }
     }
 
     /// Reads the tenant (reactively).
@@ -100,12 +117,15 @@ impl Ctx {
 
     /// The findings a field shows now, errors first.
     pub fn shown_at(&self, field: &str) -> Vec<Finding> {
-        let mut shown: Vec<Finding> = self.findings.with(|all| {
-            all.iter()
-                .filter(|f| f.field == field)
-                .cloned()
-                .collect()
-        });
+        let mut shown: Vec<Finding> = self
+            .findings
+            .try_with(|all| {
+                all.iter()
+                    .filter(|f| f.field == field)
+                    .cloned()
+                    .collect()
+            })
+            .unwrap_or_default();
         if shown.is_empty() {
             return shown;
         }
@@ -147,31 +167,49 @@ impl Ctx {
 
     /// True when a step shows an error (the step bar marks it).
     pub fn step_has_error(&self, step: WizardStep) -> bool {
-        self.findings.with(|all| {
-            all.iter().any(|f| {
-                f.step == step && f.severity == Severity::Error && self.with(|d| d.shows(f))
+        self.findings
+            .try_with(|all| {
+                all.iter().any(|f| {
+                    f.step == step && f.severity == Severity::Error && self.with(|d| d.shows(f))
+                })
             })
-        })
+            .unwrap_or_default()
     }
 
     /// The route of a step of this wizard.
     pub fn route_of(&self, step: WizardStep) -> Route {
-        self.target.with_value(|t| match t {
-            DraftTarget::New => routes::create(step.as_str()),
-            DraftTarget::Edit(id) => routes::edit(id, step.as_str()),
-        })
+        match self.target.try_get_value() {
+            Some(DraftTarget::Edit(id)) => routes::edit(&id, step.as_str()),
+            _ => routes::create(step.as_str()),
+        }
     }
 
     /// Goes to a step and puts the keyboard focus on `focus` (an element id), or on the step's
     /// heading, so that keyboard and screen-reader users start reading the new step.
     pub fn go(&self, to: WizardStep, focus: Option<String>) {
-        let from = self.step.get_untracked();
+        let Some(from) = self.step.try_get_untracked() else {
+            return;
+        };
         self.update(|d| d.go(from, to));
         route::replace(&self.route_of(to));
         request_animation_frame(move || {
             let id = focus.unwrap_or_else(|| STEP_HEADING_ID.to_owned());
             fields::focus_by_id(&id);
         });
+    }
+
+    /// True when a route leads to this wizard (not to the list, or another target's wizard):
+    /// while the page changes, the old wizard still sees the new route and must leave it alone.
+    pub fn owns(&self, route: &Route) -> bool {
+        let Some(target) = self.target.try_get_value() else {
+            return false;
+        };
+        route.area == crate::route::Area::Profiles
+            && match (&target, route.segments.as_slice()) {
+                (DraftTarget::New, [segment]) => segment == "new",
+                (DraftTarget::Edit(id), [segment]) => segment == id,
+                _ => false,
+            }
     }
 
     /// The steps this wizard offers.

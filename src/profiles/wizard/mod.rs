@@ -88,7 +88,12 @@ fn WizardPage(ctx: Ctx, notices: Notices) -> impl IntoView {
     // The URL always names the step on screen, so that a reload comes back to it.
     Effect::new(move |_| {
         let step = ctx.step.get();
-        if route.with_untracked(|r| r.get("step") != Some(step.as_str())) {
+        let (ours, named) =
+            route.with_untracked(|r| (ctx.owns(r), r.get("step") == Some(step.as_str())));
+        if !ours {
+            return;
+        }
+        if !named {
             route::replace(&ctx.route_of(step));
         }
         if !ctx.with_untracked(|d| d.has_visited(step)) {
