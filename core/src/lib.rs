@@ -44,6 +44,7 @@ pub mod graph;
 pub mod merge;
 pub mod model;
 pub mod priority;
+pub mod sample;
 pub mod save;
 pub mod validate;
 
