@@ -12,6 +12,8 @@
 //! - [`merge`]: merging an import into the tenant the designer holds.
 //! - [`save`]: the versioned save format.
 //! - [`filter`]: the assignment-filter language.
+//! - [`resolve`]: which profile a device gets and what its ESP waits for, with a trace.
+//! - [`fleet`]: many devices at once (a CSV device list), and the impact of a change on them.
 //!
 //! # Decisions where DOMAIN.md is silent
 //! - **New profiles** start with the page shown, 60 minutes, the default message, log collection
@@ -40,10 +42,12 @@
 //! - Graph's timeout `0` means 60, so a model timeout of 0 (invalid anyway) reads back as 60.
 
 pub mod filter;
+pub mod fleet;
 pub mod graph;
 pub mod merge;
 pub mod model;
 pub mod priority;
+pub mod resolve;
 pub mod save;
 pub mod validate;
 
