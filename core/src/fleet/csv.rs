@@ -139,9 +139,11 @@ fn device(
                 "device `{name}` has no mode; write userDriven, selfDeploying or preProvisioning"
             )))
         }
-        None => return Err(error(format!(
+        None => {
+            return Err(error(format!(
             "device `{name}` has mode `{mode}`; write userDriven, selfDeploying or preProvisioning"
-        ))),
+        )))
+        }
     };
     let join_type = match JoinType::from_name(join_type) {
         Some(join) => join,

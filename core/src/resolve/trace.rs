@@ -394,13 +394,12 @@ pub(crate) fn profile_reason(
     };
     if let Some(row) = matched_row {
         let mut reason = row.reason.clone();
-        if via == Some(Via::User) {
-            if let Some(excluded) = rows.iter().find(|r| {
-                r.result == RowResult::Excludes
-                    && matches!(r.audience, Some(Audience::Device | Audience::Both))
-            }) {
-                reason = format!("{}; {reason}", excluded.reason);
-            }
+        let device_excluded = rows.iter().any(|r| {
+            r.result == RowResult::Excludes
+                && matches!(r.audience, Some(Audience::Device | Audience::Both))
+        });
+        if via == Some(Via::User) && device_excluded {
+            reason.push_str("; an excluded device group does not remove an inclusion of the user");
         }
         if !chosen {
             if let Some((name, winner_via)) = winner {
@@ -409,24 +408,17 @@ pub(crate) fn profile_reason(
                 } else {
                     "it ranks higher"
                 };
-                reason = format!("{reason}; but '{name}' applies: {why}");
+                reason = format!("{reason}; '{name}' applies instead: {why}");
             }
         }
         return reason;
     }
-    let relevant: Vec<&str> = rows
+    // Not matched: the rows that reached someone and why they did not include them.
+    let parts: Vec<&str> = rows
         .iter()
         .filter(|r| r.result != RowResult::NotReached && r.result != RowResult::Includes)
         .map(|r| r.reason.as_str())
         .collect();
-    // Includes that an exclusion of the same kind cancelled.
-    let cancelled: Vec<&str> = rows
-        .iter()
-        .filter(|r| r.result == RowResult::Includes)
-        .map(|r| r.reason.as_str())
-        .collect();
-    let mut parts: Vec<&str> = relevant;
-    parts.extend(cancelled);
     if parts.is_empty() {
         return if mode.has_user() {
             "No assignment reaches the device or the user".into()
@@ -434,5 +426,10 @@ pub(crate) fn profile_reason(
             "No assignment reaches the device".into()
         };
     }
-    parts.join("; ")
+    let mut reason = parts.join("; ");
+    // An inclusion that let them through was cancelled by an exclusion of the same kind.
+    if rows.iter().any(|r| r.result == RowResult::Includes) {
+        reason.push_str(" (an exclusion wins over an inclusion of the same kind)");
+    }
+    reason
 }
