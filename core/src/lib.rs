@@ -12,12 +12,10 @@
 //! - [`merge`]: merging an import into the tenant the designer holds.
 //! - [`save`]: the versioned save format.
 //! - [`filter`]: the assignment-filter language.
-<<<<<<< HEAD
 //! - [`history`]: undo and redo over whole-document snapshots.
-=======
 //! - [`resolve`]: which profile a device gets and what its ESP waits for, with a trace.
 //! - [`fleet`]: many devices at once (a CSV device list), and the impact of a change on them.
->>>>>>> core-resolve
+//! - [`sample`]: the sample tenant a first visit opens.
 //!
 //! # Decisions where DOMAIN.md is silent
 //! - **New profiles** start with the page shown, 60 minutes, the default message, log collection
