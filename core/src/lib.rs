@@ -46,6 +46,7 @@ pub mod history;
 pub mod merge;
 pub mod model;
 pub mod priority;
+pub mod sample;
 pub mod save;
 pub mod validate;
 
