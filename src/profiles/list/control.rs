@@ -4,11 +4,12 @@
 use std::collections::BTreeMap;
 
 use esp_core::model::{Priority, ProfileId};
-use esp_core::{AdminScope, Tenant};
+use esp_core::{AdminScope, PriorityError, Tenant};
 use leptos::html;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
+use super::impact::{impact_of, ImpactSummary};
 use super::reorder::{self, Direction, Lift, Step};
 use super::rows::{ListView, Status};
 use crate::profiles::routes;
@@ -55,22 +56,39 @@ pub struct ListControl {
     pub drag: RwSignal<Option<Drag>>,
     pub announcement: RwSignal<Announcement>,
     pub deleted: RwSignal<Option<Deleted>>,
+    /// What the last list change meant for the saved scenarios.
+    pub impact: RwSignal<Option<ImpactSummary>>,
     pub highlight: Memo<Option<String>>,
     pub body: NodeRef<html::Tbody>,
     pub undo_delete_button: NodeRef<html::Button>,
 }
 
 impl ListControl {
-    pub fn new(workspace: Workspace, scope: Memo<AdminScope>, highlight: Memo<Option<String>>) -> Self {
+    pub fn new(
+        workspace: Workspace,
+        scope: Memo<AdminScope>,
+        highlight: Memo<Option<String>>,
+    ) -> Self {
         let lift = RwSignal::new(None::<Lift>);
         let view = Memo::new(move |_| {
             let scope = scope.get();
             lift.with(|lift| {
-                workspace.with_tenant(|tenant| match lift.as_ref().and_then(|l| preview(tenant, &scope, l)) {
-                    Some(moved) => ListView::of(&moved, &scope),
-                    None => ListView::of(tenant, &scope),
+                workspace.with_tenant(|tenant| {
+                    match lift.as_ref().and_then(|l| preview(tenant, &scope, l)) {
+                        Some(moved) => ListView::of(&moved, &scope),
+                        None => ListView::of(tenant, &scope),
+                    }
                 })
             })
+        });
+        // Another View as changes the positions an admin may use: a move in progress ends.
+        let drag = RwSignal::new(None::<Drag>);
+        Effect::new(move |previous: Option<()>| {
+            scope.track();
+            if previous.is_some() {
+                lift.set(None);
+                drag.set(None);
+            }
         });
         ListControl {
             workspace,
@@ -78,9 +96,10 @@ impl ListControl {
             view,
             statuses: Memo::new(move |_| workspace.with_tenant(super::rows::statuses)),
             lift,
-            drag: RwSignal::new(None),
+            drag,
             announcement: RwSignal::new(Announcement::default()),
             deleted: RwSignal::new(None),
+            impact: RwSignal::new(None),
             highlight,
             body: NodeRef::new(),
             undo_delete_button: NodeRef::new(),
@@ -117,14 +136,30 @@ impl ListControl {
         })
     }
 
+    /// Runs a core operation on the tenant under an undo label and, when it succeeds, works out
+    /// its impact on the saved scenarios.
+    fn apply<R>(
+        &self,
+        label: String,
+        operation: impl FnOnce(&mut Tenant) -> Result<R, PriorityError>,
+    ) -> Result<R, PriorityError> {
+        let before = untrack(|| self.workspace.with_tenant(Tenant::clone));
+        let outcome = self.workspace.change(label, operation)?;
+        let impact = untrack(|| {
+            self.workspace
+                .with_tenant(|after| impact_of(&before, after))
+        });
+        self.impact.set(impact);
+        Ok(outcome)
+    }
+
     /// Moves a profile from one true priority to another, as the viewing admin.
     fn move_profile(&self, name: &str, from: usize, to: usize) -> Result<(), String> {
         let scope = self.scope.get_untracked();
-        self.workspace
-            .change(reorder::move_label(name, to), |tenant| {
-                tenant.move_profile_as(&scope, from, to)
-            })
-            .map_err(|error| sentence_tail(&error.to_string()))
+        self.apply(reorder::move_label(name, to), |tenant| {
+            tenant.move_profile_as(&scope, from, to)
+        })
+        .map_err(|error| sentence_tail(&error.to_string()))
     }
 
     /// Why the core refuses a move, without changing anything.
@@ -341,7 +376,10 @@ impl ListControl {
             return;
         };
         self.drag.set(None);
-        let (Some(&from), Some(&to)) = (drag.positions.get(drag.origin), drag.positions.get(drag.target)) else {
+        let (Some(&from), Some(&to)) = (
+            drag.positions.get(drag.origin),
+            drag.positions.get(drag.target),
+        ) else {
             return;
         };
         if from == to {
@@ -373,7 +411,7 @@ impl ListControl {
         };
         let label = format!("Delete '{name}'");
         let scope = self.scope.get_untracked();
-        let outcome = self.workspace.change(label.clone(), |tenant| {
+        let outcome = self.apply(label.clone(), |tenant| {
             tenant.delete_profile_as(&scope, &ProfileId::from(id))
         });
         match outcome {
@@ -394,7 +432,10 @@ impl ListControl {
                     }
                 });
             }
-            Err(error) => self.refuse(format!("{name} was not deleted: {}", sentence_tail(&error.to_string()))),
+            Err(error) => self.refuse(format!(
+                "{name} was not deleted: {}",
+                sentence_tail(&error.to_string())
+            )),
         }
     }
 
@@ -415,6 +456,7 @@ impl ListControl {
         }
         self.workspace.undo();
         self.deleted.set(None);
+        self.impact.set(None);
         self.say(format!(
             "Restored {} at priority {}",
             deleted.name, deleted.priority
@@ -427,7 +469,7 @@ impl ListControl {
             return;
         };
         let scope = self.scope.get_untracked();
-        let outcome = self.workspace.change(format!("Duplicate '{name}'"), |tenant| {
+        let outcome = self.apply(format!("Duplicate '{name}'"), |tenant| {
             tenant.duplicate_profile_as(&scope, &ProfileId::from(id))
         });
         match outcome {
@@ -442,7 +484,10 @@ impl ListControl {
                 ));
                 route::replace(&routes::list_highlighting(copy.as_str()));
             }
-            Err(error) => self.refuse(format!("{name} was not duplicated: {}", sentence_tail(&error.to_string()))),
+            Err(error) => self.refuse(format!(
+                "{name} was not duplicated: {}",
+                sentence_tail(&error.to_string())
+            )),
         }
     }
 }
@@ -547,7 +592,10 @@ mod tests {
             sentence_tail("You can only move 'K' among profiles in your scope (tags: Kiosk)"),
             "you can only move 'K' among profiles in your scope (tags: Kiosk)"
         );
-        assert_eq!(sentence_tail("'K' is outside your scope"), "'K' is outside your scope");
+        assert_eq!(
+            sentence_tail("'K' is outside your scope"),
+            "'K' is outside your scope"
+        );
         assert_eq!(sentence_tail("ESP profiles"), "ESP profiles");
         assert_eq!(sentence_tail("A tenant can hold"), "a tenant can hold");
         assert_eq!(sentence_tail(""), "");

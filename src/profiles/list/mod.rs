@@ -6,8 +6,10 @@
 //! - `control`: the list's state and actions over `Workspace::change`.
 //! - `row`: one row with its handle and actions.
 //! - `scope_view`: *View as*, saved in the workspace's `list` section.
+//! - `impact`: what the last change means for the saved scenarios (waits for the core's impact).
 
 mod control;
+mod impact;
 mod reorder;
 mod row;
 mod rows;
@@ -51,11 +53,18 @@ pub fn ProfileList() -> impl IntoView {
     });
 
     let ids = move || {
-        control
-            .view
-            .with(|view| view.rows.iter().map(|row| row.id.clone()).collect::<Vec<_>>())
+        control.view.with(|view| {
+            view.rows
+                .iter()
+                .map(|row| row.id.clone())
+                .collect::<Vec<_>>()
+        })
     };
     let announcement_class = move || {
+        // The Undo bar shows what was deleted; the announcement then only speaks it.
+        if control.can_undo_delete() {
+            return "list-announcer covered";
+        }
         control.announcement.with(|a| {
             if a.refusal {
                 "list-announcer refusal"
@@ -74,6 +83,7 @@ pub fn ProfileList() -> impl IntoView {
         <Toolbar control />
         <ViewAs state />
         <DeletedBar control />
+        <ImpactNote control />
         <p role="status" aria-label="List updates" aria-atomic="true" class=announcement_class>
             {move || control.announcement.with(|a| a.text.clone())}
         </p>
@@ -108,11 +118,14 @@ pub fn ProfileList() -> impl IntoView {
 #[component]
 fn Toolbar(control: ListControl) -> impl IntoView {
     let count = move || control.view.with(|view| view.custom_count);
-    let full = move || count() >= MAX_CUSTOM_PROFILES;
+    let full = Memo::new(move |_| {
+        control
+            .workspace
+            .with_tenant(|tenant| tenant.can_add_profile().err().map(|e| e.to_string()))
+    });
     let hidden = move || control.view.with(|view| view.hidden);
     let create = move || {
-        if full() {
-            let reason = esp_core::PriorityError::Cap.to_string();
+        if let Some(reason) = full.get() {
             view! {
                 <button type="button" class="primary" disabled aria-describedby="create-blocked">
                     "Create profile"
@@ -182,6 +195,29 @@ fn DeletedBar(control: ListControl) -> impl IntoView {
                 "Dismiss"
             </button>
         </div>
+    }
+}
+
+/// "3 of 12 scenarios now get Kiosk ESP instead of Executive ESP", with a link to the details.
+#[component]
+fn ImpactNote(control: ListControl) -> impl IntoView {
+    move || {
+        control.impact.get().map(|impact| {
+            let details = impact
+                .moves
+                .first()
+                .map(|m| routes::preview_of(&m.to_id).href());
+            view! {
+                <section class="impact" aria-label="Impact of the last change">
+                    {impact
+                        .sentences()
+                        .into_iter()
+                        .map(|sentence| view! { <p>{sentence}</p> })
+                        .collect_view()}
+                    {details.map(|href| view! { <a href=href>"See the details in Preview"</a> })}
+                </section>
+            }
+        })
     }
 }
 

@@ -174,7 +174,11 @@ mod tests {
             (3, -50.0, 0),
         ];
         for (origin, y, expected) in cases {
-            assert_eq!(drop_slot(&middles, origin, y), expected, "origin {origin}, y {y}");
+            assert_eq!(
+                drop_slot(&middles, origin, y),
+                expected,
+                "origin {origin}, y {y}"
+            );
         }
         assert_eq!(drop_slot(&[], 0, 10.0), 0);
     }
@@ -226,14 +230,23 @@ mod tests {
 
     #[test]
     fn announcements_read_as_sentences() {
-        assert_eq!(moved("Kiosk ESP", 2, 5), "Kiosk ESP moved to priority 2 of 5");
+        assert_eq!(
+            moved("Kiosk ESP", 2, 5),
+            "Kiosk ESP moved to priority 2 of 5"
+        );
         assert_eq!(
             cancelled("Kiosk ESP", 3),
             "Reorder cancelled; Kiosk ESP is back at priority 3"
         );
         assert!(picked_up("Kiosk ESP", 3, 5).starts_with("Picked up Kiosk ESP, priority 3 of 5."));
         assert_eq!(move_label("Kiosk ESP", 1), "Move 'Kiosk ESP' to priority 1");
-        assert_eq!(over("Kiosk ESP", 3, 1, 5), "Kiosk ESP would move to priority 1 of 5");
-        assert_eq!(over("Kiosk ESP", 3, 3, 5), "Kiosk ESP would stay at priority 3");
+        assert_eq!(
+            over("Kiosk ESP", 3, 1, 5),
+            "Kiosk ESP would move to priority 1 of 5"
+        );
+        assert_eq!(
+            over("Kiosk ESP", 3, 3, 5),
+            "Kiosk ESP would stay at priority 3"
+        );
     }
 }

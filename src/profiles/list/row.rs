@@ -55,7 +55,10 @@ pub fn ProfileRow(id: String, control: ListControl) -> impl IntoView {
                     }
                 }
             });
-            if control.highlight.with(|h| h.as_deref() == Some(id.as_str())) {
+            if control
+                .highlight
+                .with(|h| h.as_deref() == Some(id.as_str()))
+            {
                 class.push_str(" highlighted");
             }
             class
@@ -192,7 +195,9 @@ where
             } else if key == "Tab" {
                 // Leaving the handle puts the profile back; focus goes where Tab takes it.
                 control.cancel_lift(false);
-            } else if (event.ctrl_key() || event.meta_key()) && !matches!(key.as_str(), "Control" | "Meta" | "Shift" | "Alt") {
+            } else if (event.ctrl_key() || event.meta_key())
+                && !matches!(key.as_str(), "Control" | "Meta" | "Shift" | "Alt")
+            {
                 // A shortcut such as Undo acts on the list as it is: put the profile back first.
                 control.cancel_lift(true);
             }
@@ -217,6 +222,7 @@ where
             on:pointermove=move |event: ev::PointerEvent| control.drag_move(&event)
             on:pointerup=move |event: ev::PointerEvent| control.drag_end(&event)
             on:pointercancel=move |_| control.cancel_drag(true)
+            on:lostpointercapture=move |_| control.cancel_drag(false)
         ></span>
     }
 }
@@ -247,13 +253,17 @@ where
     });
     view! {
         <div class="row-actions">
-            <a href=edit aria-label=move || format!("Edit {}", name())>"Edit"</a>
-            <a href=preview aria-label=move || format!("Preview {}", name())>"Preview"</a>
-            <a href=export aria-label=move || format!("Export {}", name())>"Export"</a>
-            <button type="button" aria-label=move || format!("Duplicate {}", name()) on:click=duplicate>
-                "Duplicate"
-            </button>
-            {delete}
+            <span class="row-links">
+                <a href=edit aria-label=move || format!("Edit {}", name())>"Edit"</a>
+                <a href=preview aria-label=move || format!("Preview {}", name())>"Preview"</a>
+                <a href=export aria-label=move || format!("Export {}", name())>"Export"</a>
+            </span>
+            <span class="row-buttons">
+                <button type="button" aria-label=move || format!("Duplicate {}", name()) on:click=duplicate>
+                    "Duplicate"
+                </button>
+                {delete}
+            </span>
         </div>
     }
 }
@@ -274,9 +284,11 @@ where
     // Up is impossible only at priority 1; down only just above the default. Elsewhere the core
     // decides, and a scoped admin hears why it refuses.
     let priority = move || {
-        control
-            .view
-            .with(|view| position().and_then(|slot| view.positions.get(slot)).copied())
+        control.view.with(|view| {
+            position()
+                .and_then(|slot| view.positions.get(slot))
+                .copied()
+        })
     };
     let at_top = move || priority() == Some(1);
     let at_bottom = move || priority() == Some(control.view.with(|view| view.custom_count));

@@ -208,10 +208,7 @@ pub fn statuses(tenant: &Tenant) -> BTreeMap<String, Status> {
 /// *Default* first even when the tenant does not list it. `(id, name)` pairs.
 pub fn scope_tag_choices(tenant: &Tenant) -> Vec<(String, String)> {
     let default = esp_core::model::ScopeTag::builtin_default();
-    let mut choices = vec![(
-        default.id.as_str().to_owned(),
-        default.display_name.clone(),
-    )];
+    let mut choices = vec![(default.id.as_str().to_owned(), default.display_name.clone())];
     for tag in &tenant.scope_tags {
         if tag.id != default.id {
             choices.push((tag.id.as_str().to_owned(), tag.display_name.clone()));
