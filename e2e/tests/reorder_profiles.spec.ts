@@ -68,6 +68,11 @@ test.describe('reorder profiles by pointer and buttons', () => {
     if (!from || !onto) throw new Error('rows not on screen');
     // Playwright's touchscreen only taps, so the finger is driven through the DevTools protocol,
     // which makes Chromium fire real touch pointer events.
+    await page.evaluate(() => {
+      const w = window as unknown as { pointerTypes: string[] };
+      w.pointerTypes = [];
+      window.addEventListener('pointerdown', (e) => w.pointerTypes.push(e.pointerType), { capture: true });
+    });
     const cdp = await page.context().newCDPSession(page);
     const x = from.x + from.width / 2;
     const startY = from.y + from.height / 2;
@@ -80,6 +85,8 @@ test.describe('reorder profiles by pointer and buttons', () => {
     await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
     await list.expectOrder(moved('Student ESP', 2));
     await expect(list.announcer).toHaveText('Student ESP moved to priority 2 of 7');
+    // It really was a touch pointer, not a mouse emulated from it.
+    expect(await page.evaluate(() => (window as unknown as { pointerTypes: string[] }).pointerTypes)).toEqual(['touch']);
   });
 
   test('Move up and Move down move one place and keep focus on the button', async ({ page }) => {
