@@ -13,6 +13,9 @@
 //! - [`save`]: the versioned save format.
 //! - [`filter`]: the assignment-filter language.
 //! - [`history`]: undo and redo over whole-document snapshots.
+//! - [`resolve`]: which profile a device gets and what its ESP waits for, with a trace.
+//! - [`fleet`]: many devices at once (a CSV device list), and the impact of a change on them.
+//! - [`sample`]: the sample tenant a first visit opens.
 //!
 //! # Decisions where DOMAIN.md is silent
 //! - **New profiles** start with the page shown, 60 minutes, the default message, log collection
@@ -41,11 +44,14 @@
 //! - Graph's timeout `0` means 60, so a model timeout of 0 (invalid anyway) reads back as 60.
 
 pub mod filter;
+pub mod fleet;
 pub mod graph;
 pub mod history;
 pub mod merge;
 pub mod model;
 pub mod priority;
+pub mod resolve;
+pub mod sample;
 pub mod save;
 pub mod validate;
 

@@ -303,3 +303,15 @@ impl Tenant {
         }
     }
 }
+
+impl Tenant {
+    /// Whether one more custom profile fits (DOMAIN §1: at most 50), for a Create button that
+    /// says why it is disabled before the admin fills in a wizard that could not be saved.
+    pub fn can_add_profile(&self) -> Result<(), PriorityError> {
+        if self.custom_profiles().len() >= MAX_CUSTOM_PROFILES {
+            Err(PriorityError::Cap)
+        } else {
+            Ok(())
+        }
+    }
+}

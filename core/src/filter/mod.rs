@@ -41,6 +41,7 @@
 //!   matches them.
 
 mod ast;
+mod compiled;
 mod error;
 mod esp;
 mod eval;
@@ -53,6 +54,7 @@ use std::fmt;
 use std::str::FromStr;
 
 pub use ast::{Comparison, Expr, Operator, Value};
+pub use compiled::{CompiledRule, LoweredDevice};
 pub use error::ParseError;
 pub use esp::{EspRestriction, EspRestrictionReason, ValueWarning};
 pub use eval::{ClauseExplanation, DeviceProperties, Evaluation};
@@ -124,6 +126,12 @@ impl Rule {
     /// Whether the device matches, and the clause that decided it.
     pub fn evaluate(&self, device: &DeviceProperties) -> Evaluation {
         eval::evaluate(&self.expr, device)
+    }
+
+    /// The rule prepared for evaluating many devices quickly ([`CompiledRule::matches`] agrees
+    /// with [`Rule::evaluate`] on `matched`, without the explanation).
+    pub fn compile(&self) -> CompiledRule {
+        CompiledRule::new(&self.expr)
     }
 
     /// The rule with explicit parentheses and canonical spelling; parses back to an equal rule.

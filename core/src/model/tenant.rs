@@ -11,7 +11,7 @@ use super::group::Group;
 use super::ids::{AppId, FilterId, GroupId, ProfileId, ScopeTagId};
 use super::profile::{CustomProfile, DefaultProfile, Profile};
 use super::scope_tag::{ScopeTag, DEFAULT_SCOPE_TAG_ID, DEFAULT_SCOPE_TAG_NAME};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use std::fmt;
 
 /// Where a profile ranks: custom profiles 1..n (1 is the highest), the default always last.
@@ -39,6 +39,29 @@ impl Serialize for Priority {
         match self {
             Priority::Custom(n) => serializer.serialize_u64(*n as u64),
             Priority::Default => serializer.serialize_str("default"),
+        }
+    }
+}
+
+/// Reads what `Serialize` writes: a number from 1, or `"default"` (Graph's `0` too), so results
+/// that name a priority can cross a worker boundary as JSON.
+impl<'de> Deserialize<'de> for Priority {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        #[derive(Deserialize)]
+        #[serde(untagged)]
+        enum Raw {
+            Number(u64),
+            Text(String),
+        }
+        match Raw::deserialize(deserializer)? {
+            Raw::Number(0) => Ok(Priority::Default),
+            Raw::Number(n) => usize::try_from(n)
+                .map(Priority::Custom)
+                .map_err(serde::de::Error::custom),
+            Raw::Text(text) if text.eq_ignore_ascii_case("default") => Ok(Priority::Default),
+            Raw::Text(text) => Err(serde::de::Error::custom(format!(
+                "a priority is a number or `default`, not `{text}`"
+            ))),
         }
     }
 }

@@ -1,0 +1,463 @@
+//! The tenant built once into the form resolution reads fast: group ids interned to numbers,
+//! filters parsed and compiled, assignment rows reduced to numbers, and posting lists from each
+//! group to the profiles and apps it is included in.
+//!
+//! Building costs one pass over the tenant; every scenario after that (one preview, or a fleet
+//! of 100,000 devices) reuses it.
+
+use super::scenario::{JoinType, Mode, Scenario};
+use super::time;
+use crate::filter::{self, CompiledRule, LoweredDevice, Rule};
+use crate::model::{
+    App, AssignmentFilter, FilterMode, InstallContext, Priority, Profile, ProfileId, Target, Tenant,
+};
+use std::collections::BTreeMap;
+
+/// A tenant ready for resolution. Build it once per tenant version with [`IndexedTenant::new`]
+/// and pass it to [`resolve_indexed`](super::resolve_indexed), [`Summarizer`](super::Summarizer)
+/// or the fleet functions.
+#[derive(Debug, Clone)]
+pub struct IndexedTenant {
+    tenant: Tenant,
+    group_ids: BTreeMap<String, u32>,
+    pub(crate) filters: Vec<IndexedFilter>,
+    pub(crate) profiles: Vec<IndexedProfile>,
+    pub(crate) apps: Vec<IndexedApp>,
+    /// Words per profile bitset (custom profiles only).
+    pub(crate) profile_words: usize,
+    /// For each group, the custom profiles with an inclusion row naming it (`profile_words` each).
+    pub(crate) profiles_by_group: Vec<u64>,
+    /// Custom profiles assigned to All devices, as a bitset.
+    pub(crate) profiles_all_devices: Vec<u64>,
+    /// Custom profiles assigned to All users, as a bitset.
+    pub(crate) profiles_all_users: Vec<u64>,
+    /// For each group, the apps with a required inclusion row naming it (CSR: offsets, then data).
+    app_offsets: Vec<u32>,
+    app_postings: Vec<u32>,
+    /// Apps with a required row for All devices.
+    pub(crate) apps_all_devices: Vec<u32>,
+    /// Apps with a required row for All users.
+    pub(crate) apps_all_users: Vec<u32>,
+}
+
+/// A filter as resolution sees it.
+#[derive(Debug, Clone)]
+pub(crate) struct IndexedFilter {
+    /// Position in `tenant.filters`.
+    pub model: usize,
+    pub state: FilterState,
+}
+
+#[derive(Debug, Clone)]
+pub(crate) enum FilterState {
+    /// A Windows filter whose rule parses. `esp` when ESP profiles may use it; `os_gated` when it
+    /// reads `model` or `manufacturer`.
+    Readable {
+        rule: Box<Rule>,
+        compiled: CompiledRule,
+        esp: bool,
+        os_gated: bool,
+        /// Reads a property outside ESP's six, which the preview compares as `$null`.
+        reads_unknown: bool,
+    },
+    /// The rule does not parse: the error, in words.
+    Unreadable(String),
+    /// Not a Windows filter.
+    NotWindows,
+}
+
+/// One assignment row, reduced to numbers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Row {
+    pub target: RowTarget,
+    pub filter: RowFilter,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum RowTarget {
+    AllDevices,
+    AllUsers,
+    Include(u32),
+    Exclude(u32),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum RowFilter {
+    /// No filter (or an exclusion row, whose filter Intune does not apply).
+    None,
+    /// A filter to evaluate against the device.
+    Evaluate { filter: u32, mode: FilterMode },
+    /// A filter resolution cannot use (unknown, unreadable, not Windows, or, on a profile,
+    /// not usable by ESP): the row never lets the device through.
+    Unusable,
+}
+
+/// A profile in resolution order.
+#[derive(Debug, Clone)]
+pub(crate) struct IndexedProfile {
+    /// Aligned with the model's assignments (the default profile: one All devices row).
+    pub rows: Vec<Row>,
+    /// The *Selected* blocking apps that are tracked apps of the tenant, as app indices, without
+    /// repeats; empty unless the profile blocks on Selected.
+    pub selected: Vec<u32>,
+}
+
+/// An app the ESP can track (other types never matter to resolution).
+#[derive(Debug, Clone)]
+pub(crate) struct IndexedApp {
+    /// Position in `tenant.apps`.
+    pub model: usize,
+    /// Required rows only, with the install context each gives.
+    pub rows: Vec<(Row, InstallContext)>,
+    pub family: AppFamily,
+    /// A hash of the app id, summed over a blocking set to notice when it changes.
+    pub fingerprint: u64,
+}
+
+/// What resolution's rules need to know of an app's type.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct AppFamily {
+    /// `win32LobApp`, `winGetApp`, `win32CatalogApp`.
+    pub win32: bool,
+    /// `windowsMobileMSI`.
+    pub lob_msi: bool,
+    /// `officeSuiteApp`.
+    pub office: bool,
+    /// Not tracked in account setup on hybrid join when targeted at the device in user context:
+    /// the Win32 family and the AppX types (DOMAIN §3.1).
+    pub hybrid_untracked: bool,
+}
+
+/// A scenario with its group ids interned for one indexed tenant and its properties lowercased.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PreparedScenario {
+    pub(crate) mode: Mode,
+    pub(crate) join_type: JoinType,
+    pub(crate) device_groups: Vec<u32>,
+    pub(crate) user_groups: Vec<u32>,
+    pub(crate) device: LoweredDevice,
+    pub(crate) windows_11: Option<bool>,
+}
+
+impl IndexedTenant {
+    /// Indexes a copy of the tenant.
+    pub fn new(tenant: &Tenant) -> Self {
+        IndexedTenant::from_tenant(tenant.clone())
+    }
+
+    /// Indexes the tenant, taking it.
+    pub fn from_tenant(tenant: Tenant) -> Self {
+        let mut group_ids = BTreeMap::new();
+        let mut intern = |id: &str| -> u32 {
+            let next = u32::try_from(group_ids.len()).unwrap_or(u32::MAX);
+            *group_ids.entry(id.to_owned()).or_insert(next)
+        };
+        for group in &tenant.groups {
+            intern(group.id.as_str());
+        }
+        let mut target = |t: &Target| match t {
+            Target::AllDevices => RowTarget::AllDevices,
+            Target::AllUsers => RowTarget::AllUsers,
+            Target::Group(g) => RowTarget::Include(intern(g.as_str())),
+            Target::ExcludedGroup(g) => RowTarget::Exclude(intern(g.as_str())),
+        };
+
+        let filters: Vec<IndexedFilter> = tenant
+            .filters
+            .iter()
+            .enumerate()
+            .map(|(model, f)| IndexedFilter {
+                model,
+                state: filter_state(f),
+            })
+            .collect();
+        let mut filter_by_id: BTreeMap<&str, u32> = BTreeMap::new();
+        for (i, f) in tenant.filters.iter().enumerate() {
+            if let Ok(i) = u32::try_from(i) {
+                // The first of two filters with one id wins, as `Tenant::filter` has it.
+                filter_by_id.entry(f.id.as_str()).or_insert(i);
+            }
+        }
+        let filter_ix = |id: &crate::model::FilterId| filter_by_id.get(id.as_str()).copied();
+        // A profile row may use only filters ESP can use; an app row any readable Windows filter.
+        let row_filter = |assignment_filter: Option<&crate::model::AppliedFilter>,
+                          t: RowTarget,
+                          for_profile: bool| {
+            let Some(applied) = assignment_filter else {
+                return RowFilter::None;
+            };
+            if matches!(t, RowTarget::Exclude(_)) {
+                return RowFilter::None;
+            }
+            let Some(ix) = filter_ix(&applied.id) else {
+                return RowFilter::Unusable;
+            };
+            match filters.get(ix as usize).map(|f| &f.state) {
+                Some(FilterState::Readable { esp, .. }) if *esp || !for_profile => {
+                    RowFilter::Evaluate {
+                        filter: ix,
+                        mode: applied.mode,
+                    }
+                }
+                _ => RowFilter::Unusable,
+            }
+        };
+
+        let mut apps = Vec::new();
+        let mut app_by_id: BTreeMap<String, u32> = BTreeMap::new();
+        for (model, app) in tenant.apps.iter().enumerate() {
+            // Other types are never tracked; of two apps with one id, the first counts, as
+            // `Tenant::app` has it.
+            if !app.kind.is_tracked() || app_by_id.contains_key(app.id.as_str()) {
+                continue;
+            }
+            let rows = app
+                .required_assignments()
+                .filter_map(|a| {
+                    let context = app.install_context(a)?;
+                    let t = target(&a.target);
+                    Some((
+                        Row {
+                            target: t,
+                            filter: row_filter(a.filter.as_ref(), t, false),
+                        },
+                        context,
+                    ))
+                })
+                .collect();
+            let ix = u32::try_from(apps.len()).unwrap_or(u32::MAX);
+            app_by_id.entry(app.id.as_str().to_owned()).or_insert(ix);
+            apps.push(IndexedApp {
+                model,
+                rows,
+                family: family(app),
+                fingerprint: fingerprint(app.id.as_str()),
+            });
+        }
+
+        let profiles: Vec<IndexedProfile> = tenant
+            .profiles()
+            .map(|(_, profile)| {
+                let rows = profile
+                    .assignments()
+                    .iter()
+                    .map(|a| {
+                        let t = target(&a.target);
+                        Row {
+                            target: t,
+                            filter: row_filter(a.filter.as_ref(), t, true),
+                        }
+                    })
+                    .collect();
+                let mut selected: Vec<u32> = Vec::new();
+                for id in profile
+                    .settings()
+                    .selected_apps()
+                    .map_or(&[][..], |s| &s.ids)
+                {
+                    if let Some(&ix) = app_by_id.get(id.as_str()) {
+                        if !selected.contains(&ix) {
+                            selected.push(ix);
+                        }
+                    }
+                }
+                IndexedProfile { rows, selected }
+            })
+            .collect();
+
+        let group_count = group_ids.len();
+        let custom = profiles.len().saturating_sub(1);
+        let profile_words = custom.div_ceil(64).max(1);
+        let mut profiles_by_group = vec![0u64; group_count * profile_words];
+        let mut profiles_all_devices = vec![0u64; profile_words];
+        let mut profiles_all_users = vec![0u64; profile_words];
+        for (p, profile) in profiles.iter().enumerate().take(custom) {
+            let (word, bit) = (p / 64, 1u64 << (p % 64));
+            for row in &profile.rows {
+                let slot = match row.target {
+                    RowTarget::AllDevices => profiles_all_devices.get_mut(word),
+                    RowTarget::AllUsers => profiles_all_users.get_mut(word),
+                    RowTarget::Include(g) => {
+                        profiles_by_group.get_mut(g as usize * profile_words + word)
+                    }
+                    RowTarget::Exclude(_) => None,
+                };
+                if let Some(slot) = slot {
+                    *slot |= bit;
+                }
+            }
+        }
+
+        let mut by_group: Vec<Vec<u32>> = vec![Vec::new(); group_count];
+        let mut apps_all_devices = Vec::new();
+        let mut apps_all_users = Vec::new();
+        for (a, app) in apps.iter().enumerate() {
+            let a = u32::try_from(a).unwrap_or(u32::MAX);
+            for (row, _) in &app.rows {
+                let list = match row.target {
+                    RowTarget::AllDevices => Some(&mut apps_all_devices),
+                    RowTarget::AllUsers => Some(&mut apps_all_users),
+                    RowTarget::Include(g) => by_group.get_mut(g as usize),
+                    RowTarget::Exclude(_) => None,
+                };
+                if let Some(list) = list {
+                    if list.last() != Some(&a) {
+                        list.push(a);
+                    }
+                }
+            }
+        }
+        let mut app_offsets = Vec::with_capacity(group_count + 1);
+        let mut app_postings = Vec::new();
+        app_offsets.push(0);
+        for list in by_group {
+            app_postings.extend(list);
+            app_offsets.push(u32::try_from(app_postings.len()).unwrap_or(u32::MAX));
+        }
+
+        IndexedTenant {
+            tenant,
+            group_ids,
+            filters,
+            profiles,
+            apps,
+            profile_words,
+            profiles_by_group,
+            profiles_all_devices,
+            profiles_all_users,
+            app_offsets,
+            app_postings,
+            apps_all_devices,
+            apps_all_users,
+        }
+    }
+
+    /// The tenant it was built from.
+    pub fn tenant(&self) -> &Tenant {
+        &self.tenant
+    }
+
+    /// How many profiles, the default included.
+    pub fn profile_count(&self) -> usize {
+        self.profiles.len()
+    }
+
+    /// A profile by its position in resolution order (custom 1..n, then the default), as
+    /// [`DeviceSummary::profile`](super::DeviceSummary::profile) names it.
+    pub fn profile_at(&self, position: usize) -> Option<(Priority, Profile<'_>)> {
+        self.profile_model(position)
+    }
+
+    /// The id of the profile at a position in resolution order.
+    pub fn profile_id_at(&self, position: usize) -> Option<&ProfileId> {
+        self.profile_at(position).map(|(_, p)| p.id())
+    }
+
+    /// Interns the scenario's group ids (ids the tenant never mentions can match nothing and are
+    /// dropped) and lowercases the device's properties.
+    pub fn prepare(&self, scenario: &Scenario) -> PreparedScenario {
+        let intern = |ids: &[crate::model::GroupId]| {
+            let mut out: Vec<u32> = ids
+                .iter()
+                .filter_map(|id| self.group_ids.get(id.as_str()).copied())
+                .collect();
+            out.sort_unstable();
+            out.dedup();
+            out
+        };
+        PreparedScenario {
+            mode: scenario.mode,
+            join_type: scenario.join_type,
+            device_groups: intern(&scenario.device.group_ids),
+            user_groups: intern(scenario.user_group_ids()),
+            device: LoweredDevice::new(&scenario.device.properties),
+            windows_11: time::is_windows_11(scenario.device.properties.os_version.as_deref()),
+        }
+    }
+
+    /// How many distinct group ids the tenant mentions.
+    pub(crate) fn group_count(&self) -> usize {
+        self.group_ids.len()
+    }
+
+    /// The apps with a required inclusion row naming the group.
+    pub(crate) fn apps_in_group(&self, group: u32) -> &[u32] {
+        let g = group as usize;
+        let start = self.app_offsets.get(g).copied().unwrap_or(0) as usize;
+        let end = self.app_offsets.get(g + 1).copied().unwrap_or(0) as usize;
+        self.app_postings.get(start..end).unwrap_or(&[])
+    }
+
+    /// The profile bitset of a group.
+    pub(crate) fn profiles_in_group(&self, group: u32) -> &[u64] {
+        let start = group as usize * self.profile_words;
+        self.profiles_by_group
+            .get(start..start + self.profile_words)
+            .unwrap_or(&[])
+    }
+
+    /// The profile model at a position in resolution order, with its priority.
+    pub(crate) fn profile_model(&self, position: usize) -> Option<(Priority, Profile<'_>)> {
+        let custom = self.tenant.custom_profiles();
+        match custom.get(position) {
+            Some(p) => Some((Priority::Custom(position + 1), Profile::Custom(p))),
+            None if position == custom.len() => Some((
+                Priority::Default,
+                Profile::Default(self.tenant.default_profile()),
+            )),
+            None => None,
+        }
+    }
+
+    /// The model of an indexed app.
+    pub(crate) fn app_model(&self, app: &IndexedApp) -> Option<&App> {
+        self.tenant.apps.get(app.model)
+    }
+
+    /// The model of an indexed filter.
+    pub(crate) fn filter_model(&self, filter: u32) -> Option<&AssignmentFilter> {
+        let f = self.filters.get(filter as usize)?;
+        self.tenant.filters.get(f.model)
+    }
+}
+
+fn filter_state(filter: &AssignmentFilter) -> FilterState {
+    if !filter.is_windows() {
+        return FilterState::NotWindows;
+    }
+    match filter::parse(&filter.rule) {
+        Err(error) => FilterState::Unreadable(error.to_string()),
+        Ok(rule) => FilterState::Readable {
+            compiled: rule.compile(),
+            esp: rule.esp_restriction().is_none(),
+            os_gated: rule.uses_os_gated_property(),
+            reads_unknown: rule
+                .comparisons()
+                .iter()
+                .any(|c| c.property.esp_property().is_none()),
+            rule: Box::new(rule),
+        },
+    }
+}
+
+fn family(app: &App) -> AppFamily {
+    use crate::model::AppKind;
+    AppFamily {
+        win32: app.kind.is_win32_family(),
+        lob_msi: matches!(app.kind, AppKind::WindowsMobileMsi { .. }),
+        office: matches!(app.kind, AppKind::OfficeSuite),
+        hybrid_untracked: app.kind.is_win32_family() || app.kind.context_from_assignment(),
+    }
+}
+
+/// FNV-1a, then a final mix so that sums of fingerprints rarely collide.
+fn fingerprint(id: &str) -> u64 {
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for byte in id.bytes() {
+        hash ^= u64::from(byte);
+        hash = hash.wrapping_mul(0x0100_0000_01b3);
+    }
+    hash ^= hash >> 33;
+    hash = hash.wrapping_mul(0xff51_afd7_ed55_8ccd);
+    hash ^ (hash >> 33)
+}
