@@ -1,4 +1,5 @@
 import { test, expect } from './fixtures/guard';
+import { ProfilesPage } from './fixtures/profiles_page';
 import { LABEL, STEPS, WizardPage, fixtureTenant } from './fixtures/wizard_page';
 
 test.describe('creating a profile with the wizard', () => {
@@ -8,7 +9,11 @@ test.describe('creating a profile with the wizard', () => {
 
   test('walks through all five steps and adds the profile with the next priority', async ({ page }) => {
     const wizard = new WizardPage(page);
-    await wizard.openCreate();
+    const list = new ProfilesPage(page);
+    await list.open();
+    await list.expectOrder(['Kiosk devices', 'Finance users']);
+    await list.create.click();
+    await expect(wizard.heading).toHaveText('Create profile');
     await wizard.expectStep('Basics');
     await expect(wizard.stepBar.getByRole('listitem')).toHaveText(STEPS.map((s) => new RegExp(s.replace('+', '\\+'))));
 
@@ -47,10 +52,18 @@ test.describe('creating a profile with the wizard', () => {
     await expect(wizard.summaryValue('Scope tags', 'Scope tags')).toHaveText('Store Operations');
     await wizard.create.click();
 
-    // Back on the list, the new profile highlighted, one notice saying where it went.
+    // Back on the list, the new profile last before the default, highlighted, with its summary.
     await expect(page).toHaveURL(/#\/profiles\?highlight=/);
     await expect(wizard.heading).toHaveText('Profiles');
     await expect(wizard.messages).toContainText("Profile 'Retail stores' created with priority 3.");
+    await list.expectOrder(['Kiosk devices', 'Finance users', 'Retail stores']);
+    const row = list.row('Retail stores');
+    await expect(row).toContainText('Just saved');
+    await expect(row.getByRole('cell').nth(1)).toHaveText('2 selected');
+    await expect(row.getByRole('cell').nth(2)).toHaveText('60 min');
+    await expect(row.getByRole('cell').nth(3)).toContainText('Finance Users');
+    await expect(row.getByRole('cell').nth(3)).toContainText('Include: Corporate devices');
+    await expect(row.getByRole('cell').nth(4)).toHaveText('Store Operations');
     const profiles = await wizard.savedProfiles();
     expect(profiles.map((p) => [p.priority, p.displayName])).toEqual([
       [1, 'Kiosk devices'],

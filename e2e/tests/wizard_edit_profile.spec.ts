@@ -1,4 +1,5 @@
 import { test, expect } from './fixtures/guard';
+import { ProfilesPage } from './fixtures/profiles_page';
 import { FIXTURE_PROFILES, LABEL, WizardPage, fixtureTenant } from './fixtures/wizard_page';
 
 test.describe('editing a profile with the wizard', () => {
@@ -10,7 +11,9 @@ test.describe('editing a profile with the wizard', () => {
   });
 
   test('opens on Review with an Edit link per step, and saving keeps the priority', async ({ page }) => {
-    await wizard.openEdit(FIXTURE_PROFILES.kiosk);
+    const list = new ProfilesPage(page);
+    await list.open();
+    await list.action('Kiosk devices', 'Edit').click();
     await expect(wizard.heading).toHaveText('Edit profile: Kiosk devices');
     await wizard.expectStep('Review + save');
     for (const step of ['Basics', 'Settings', 'Assignments', 'Scope tags']) {
@@ -32,6 +35,9 @@ test.describe('editing a profile with the wizard', () => {
 
     await expect(page).toHaveURL(new RegExp(`highlight=${FIXTURE_PROFILES.kiosk}`));
     await expect(wizard.messages).toContainText("Profile 'Kiosk devices (stores)' saved; it keeps priority 1.");
+    await list.expectOrder(['Kiosk devices (stores)', 'Finance users']);
+    await expect(list.row('Kiosk devices (stores)')).toContainText('120 min');
+    await expect(list.row('Kiosk devices (stores)')).toContainText('Just saved');
     const profiles = await wizard.savedProfiles();
     expect(profiles.map((p) => [p.priority, p.id, p.displayName, p.installProgressTimeoutInMinutes])).toEqual([
       [1, FIXTURE_PROFILES.kiosk, 'Kiosk devices (stores)', 120],

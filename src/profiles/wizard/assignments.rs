@@ -216,6 +216,8 @@ fn GroupSearch(ctx: Ctx, excluded: bool) -> impl IntoView {
                                 Target::Group(id.clone())
                             };
                             add_target(ctx, target);
+                            // The search starts over, ready for the next group.
+                            query.set(String::new());
                             request_animation_frame(move || focus_by_id(search_id));
                         };
                         view! {
