@@ -34,6 +34,17 @@ pub enum CatalogKind {
 }
 
 impl CatalogKind {
+    /// The prefix of the local ids the designer gives objects of this kind (`local-group-1`),
+    /// the same as import uses.
+    pub fn id_prefix(self) -> &'static str {
+        match self {
+            CatalogKind::Group => "group",
+            CatalogKind::App => "app",
+            CatalogKind::Filter => "filter",
+            CatalogKind::ScopeTag => "tag",
+        }
+    }
+
     /// The word for one object of this kind, as a sentence uses it.
     pub fn noun(self) -> &'static str {
         match self {
@@ -119,6 +130,9 @@ pub enum CatalogError {
         /// The id.
         id: String,
     },
+    /// An id another object of the tenant has.
+    #[error("Another object already has the id `{0}`")]
+    IdTaken(String),
     /// Renaming or deleting the built-in tag.
     #[error("The built-in Default scope tag cannot be renamed or deleted")]
     BuiltinScopeTag,
@@ -209,6 +223,19 @@ impl Tenant {
             });
         }
         Ok(name)
+    }
+
+    /// The id for a new object of `kind`: `wanted` (trimmed) when given, which no object of the
+    /// tenant may have, else a fresh local id.
+    pub fn new_catalog_id(&self, kind: CatalogKind, wanted: &str) -> Result<String, CatalogError> {
+        let wanted = wanted.trim();
+        if wanted.is_empty() {
+            Ok(self.fresh_id(kind.id_prefix()))
+        } else if self.uses_id(wanted) || wanted == DEFAULT_SCOPE_TAG_ID {
+            Err(CatalogError::IdTaken(wanted.to_owned()))
+        } else {
+            Ok(wanted.to_owned())
+        }
     }
 
     /// Adds a group, or replaces the one with its id; the name is checked and trimmed.
@@ -543,6 +570,20 @@ mod tests {
             }),
             Err(CatalogError::BuiltinScopeTag)
         );
+    }
+
+    #[test]
+    fn new_ids_are_given_or_fresh_and_never_taken() {
+        let t = tenant();
+        assert_eq!(t.new_catalog_id(CatalogKind::Group, " "), Ok("local-group-1".into()));
+        assert_eq!(t.new_catalog_id(CatalogKind::ScopeTag, ""), Ok("local-tag-1".into()));
+        assert_eq!(t.new_catalog_id(CatalogKind::App, " 7f3a "), Ok("7f3a".into()));
+        for taken in ["g1", "p1", "a1", "0"] {
+            assert_eq!(
+                t.new_catalog_id(CatalogKind::Group, taken),
+                Err(CatalogError::IdTaken(taken.into()))
+            );
+        }
     }
 
     #[test]
