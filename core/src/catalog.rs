@@ -575,9 +575,18 @@ mod tests {
     #[test]
     fn new_ids_are_given_or_fresh_and_never_taken() {
         let t = tenant();
-        assert_eq!(t.new_catalog_id(CatalogKind::Group, " "), Ok("local-group-1".into()));
-        assert_eq!(t.new_catalog_id(CatalogKind::ScopeTag, ""), Ok("local-tag-1".into()));
-        assert_eq!(t.new_catalog_id(CatalogKind::App, " 7f3a "), Ok("7f3a".into()));
+        assert_eq!(
+            t.new_catalog_id(CatalogKind::Group, " "),
+            Ok("local-group-1".into())
+        );
+        assert_eq!(
+            t.new_catalog_id(CatalogKind::ScopeTag, ""),
+            Ok("local-tag-1".into())
+        );
+        assert_eq!(
+            t.new_catalog_id(CatalogKind::App, " 7f3a "),
+            Ok("7f3a".into())
+        );
         for taken in ["g1", "p1", "a1", "0"] {
             assert_eq!(
                 t.new_catalog_id(CatalogKind::Group, taken),

@@ -74,7 +74,10 @@ impl Workspace {
             if first_run.is_none() || self.saving_paused.get_untracked() {
                 return;
             }
-            if self.stored.with_value(|stored| stored.as_deref() == Some(&document)) {
+            if self
+                .stored
+                .with_value(|stored| stored.as_deref() == Some(&document))
+            {
                 return;
             }
             match persist::write(&document) {
@@ -107,7 +110,10 @@ impl Workspace {
             let Some(text) = event.new_value() else {
                 return;
             };
-            if self.stored.with_value(|stored| stored.as_deref() == Some(&text)) {
+            if self
+                .stored
+                .with_value(|stored| stored.as_deref() == Some(&text))
+            {
                 return;
             }
             match persist::open(&text) {

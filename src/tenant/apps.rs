@@ -50,9 +50,10 @@ fn assignment_text(tenant: &Tenant, app: &App, assignment: &AppAssignment) -> St
     };
     let mut text = format!("{}: {target}", intent_label(assignment.intent));
     if let Some(filter) = &assignment.filter {
-        let name = tenant
-            .filter(&filter.id)
-            .map_or_else(|| format!("`{}`", filter.id), |f| format!("'{}'", f.display_name));
+        let name = tenant.filter(&filter.id).map_or_else(
+            || format!("`{}`", filter.id),
+            |f| format!("'{}'", f.display_name),
+        );
         text.push_str(&format!(", filter {name} ({})", filter.mode.as_str()));
     }
     if app.kind.context_from_assignment() {
@@ -66,9 +67,10 @@ fn assignment_text(tenant: &Tenant, app: &App, assignment: &AppAssignment) -> St
 }
 
 fn group_name(tenant: &Tenant, id: &GroupId) -> String {
-    tenant
-        .group(id)
-        .map_or_else(|| format!("unknown group `{id}`"), |g| g.display_name.clone())
+    tenant.group(id).map_or_else(
+        || format!("unknown group `{id}`"),
+        |g| g.display_name.clone(),
+    )
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
@@ -343,7 +345,11 @@ impl Draft {
         App {
             id,
             display_name: self.name.clone(),
-            assignments: self.assignments.iter().map(|a| a.assignment(&kind)).collect(),
+            assignments: self
+                .assignments
+                .iter()
+                .map(|a| a.assignment(&kind))
+                .collect(),
             kind,
         }
     }
@@ -397,7 +403,11 @@ fn Editor(editing: RwSignal<Option<Draft>>) -> impl IntoView {
         id_error.set(None);
         match outcome {
             Ok(()) => {
-                let verb = if draft.editing.is_some() { "Saved" } else { "Added" };
+                let verb = if draft.editing.is_some() {
+                    "Saved"
+                } else {
+                    "Added"
+                };
                 notices.show(NoticeKind::Info, format!("{verb} app '{name}'."));
                 close.run(());
             }
@@ -406,7 +416,8 @@ fn Editor(editing: RwSignal<Option<Draft>>) -> impl IntoView {
         }
     };
     let type_options = move || {
-        let current = editing.with(|d| d.as_ref().map(|d| d.graph_type.clone()).unwrap_or_default());
+        let current =
+            editing.with(|d| d.as_ref().map(|d| d.graph_type.clone()).unwrap_or_default());
         let mut types: Vec<String> = TRACKED_APP_TYPES.iter().map(|t| (*t).to_owned()).collect();
         if !types.iter().any(|t| t == &current) {
             types.push(current.clone());
@@ -429,28 +440,28 @@ fn Editor(editing: RwSignal<Option<Draft>>) -> impl IntoView {
             .collect_view()
     };
     let context_field = move || match kind.get() {
-        Some(AppKind::Win32Lob(run_as) | AppKind::WinGet(run_as) | AppKind::Win32Catalog(run_as)) => {
-            view! {
-                <div class="field">
-                    <label for="app-context">"Install behavior"</label>
-                    <select
-                        id="app-context"
-                        on:change:target=move |event| {
-                            let user = event.target().value() == "user";
-                            update(&|d| d.run_as_user = user);
-                        }
-                    >
-                        <option value="system" prop:selected=run_as == RunAs::System>
-                            "System (device context)"
-                        </option>
-                        <option value="user" prop:selected=run_as == RunAs::User>
-                            "User (user context)"
-                        </option>
-                    </select>
-                </div>
-            }
-            .into_any()
+        Some(
+            AppKind::Win32Lob(run_as) | AppKind::WinGet(run_as) | AppKind::Win32Catalog(run_as),
+        ) => view! {
+            <div class="field">
+                <label for="app-context">"Install behavior"</label>
+                <select
+                    id="app-context"
+                    on:change:target=move |event| {
+                        let user = event.target().value() == "user";
+                        update(&|d| d.run_as_user = user);
+                    }
+                >
+                    <option value="system" prop:selected=run_as == RunAs::System>
+                        "System (device context)"
+                    </option>
+                    <option value="user" prop:selected=run_as == RunAs::User>
+                        "User (user context)"
+                    </option>
+                </select>
+            </div>
         }
+        .into_any(),
         Some(AppKind::WindowsMobileMsi { per_machine }) => view! {
             <div class="field">
                 <label for="app-context">"Install context"</label>
@@ -804,7 +815,10 @@ mod tests {
         assert_eq!(draft.kind(), AppKind::Win32Lob(RunAs::User));
         draft.graph_type = "windowsMobileMSI".into();
         draft.per_user = true;
-        assert_eq!(draft.kind(), AppKind::WindowsMobileMsi { per_machine: false });
+        assert_eq!(
+            draft.kind(),
+            AppKind::WindowsMobileMsi { per_machine: false }
+        );
         draft.graph_type = "macOSLobApp".into();
         assert_eq!(draft.kind(), AppKind::Other("macOSLobApp".into()));
         for kind in [
@@ -834,6 +848,9 @@ mod tests {
             device_context: true,
         };
         assert!(row.assignment(&AppKind::WindowsAppX).use_device_context);
-        assert!(!row.assignment(&AppKind::Win32Lob(RunAs::System)).use_device_context);
+        assert!(
+            !row.assignment(&AppKind::Win32Lob(RunAs::System))
+                .use_device_context
+        );
     }
 }

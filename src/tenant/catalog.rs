@@ -33,7 +33,8 @@ pub fn SearchField(query: RwSignal<String>, label: &'static str) -> impl IntoVie
 
 /// "2 profiles", "1 profile and 3 apps", or "Not used".
 pub fn used_by(usage: &Usage) -> String {
-    let count = |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
+    let count =
+        |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
     match (usage.profiles.len(), usage.apps.len()) {
         (0, 0) => "Not used".to_owned(),
         (p, 0) => count(p, "profile", "profiles"),
@@ -60,16 +61,14 @@ pub fn delete(
     let label = format!("Delete {noun} '{name}'");
     let run = {
         let (object, name, label) = (object.clone(), name.clone(), label.clone());
-        move || {
-            match workspace.change(label.clone(), |tenant| {
-                tenant.delete_catalog_object(&object)
-            }) {
-                Ok(_) => notices.show(
-                    NoticeKind::Info,
-                    format!("Deleted {noun} '{name}'. Undo brings it back."),
-                ),
-                Err(error) => notices.show(NoticeKind::Error, error.to_string()),
-            }
+        move || match workspace.change(label.clone(), |tenant| {
+            tenant.delete_catalog_object(&object)
+        }) {
+            Ok(_) => notices.show(
+                NoticeKind::Info,
+                format!("Deleted {noun} '{name}'. Undo brings it back."),
+            ),
+            Err(error) => notices.show(NoticeKind::Error, error.to_string()),
         }
     };
     if usage.is_empty() {

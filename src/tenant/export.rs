@@ -238,8 +238,17 @@ mod tests {
     fn requests_are_titled_by_what_they_do() {
         let url = esp_core::graph::export::CONFIGURATIONS_URL;
         assert_eq!(title_of("POST", url), "Create the profile");
-        assert_eq!(title_of("POST", &format!("{url}/{{id}}/assign")), "Assign it");
-        assert_eq!(title_of("POST", &format!("{url}/{{id}}/setPriority")), "Set its priority");
-        assert_eq!(title_of("PATCH", url), "Update the default profile's settings");
+        assert_eq!(
+            title_of("POST", &format!("{url}/{{id}}/assign")),
+            "Assign it"
+        );
+        assert_eq!(
+            title_of("POST", &format!("{url}/{{id}}/setPriority")),
+            "Set its priority"
+        );
+        assert_eq!(
+            title_of("PATCH", url),
+            "Update the default profile's settings"
+        );
     }
 }

@@ -95,7 +95,11 @@ pub fn FileImport() -> impl IntoView {
         match outcome {
             Ok(summary) => notices.show(
                 NoticeKind::Info,
-                format!("Merged {}: {}. Undo takes it back.", file.name, merge_text(&summary)),
+                format!(
+                    "Merged {}: {}. Undo takes it back.",
+                    file.name,
+                    merge_text(&summary)
+                ),
             ),
             Err(error) => notices.show(
                 NoticeKind::Error,

@@ -212,7 +212,11 @@ fn rule_state(draft: &Draft) -> RuleState {
                 normalized: rule.to_normalized_string(),
                 usable,
                 esp,
-                warnings: rule.value_warnings().iter().map(ToString::to_string).collect(),
+                warnings: rule
+                    .value_warnings()
+                    .iter()
+                    .map(ToString::to_string)
+                    .collect(),
             }
         }
     }
@@ -225,9 +229,8 @@ fn Editor(editing: RwSignal<Option<Draft>>) -> impl IntoView {
     let name_error = RwSignal::new(None::<String>);
     let id_error = RwSignal::new(None::<String>);
     let adding = move || editing.with(|d| d.as_ref().is_some_and(|d| d.editing.is_none()));
-    let state = Memo::new(move |_| {
-        editing.with(|d| d.as_ref().map_or(RuleState::Empty, rule_state))
-    });
+    let state =
+        Memo::new(move |_| editing.with(|d| d.as_ref().map_or(RuleState::Empty, rule_state)));
     let rule_error = Signal::derive(move || match state.get() {
         RuleState::Error(error) => Some(error),
         _ => None,
@@ -277,7 +280,11 @@ fn Editor(editing: RwSignal<Option<Draft>>) -> impl IntoView {
         id_error.set(None);
         match outcome {
             Ok(()) => {
-                let verb = if draft.editing.is_some() { "Saved" } else { "Added" };
+                let verb = if draft.editing.is_some() {
+                    "Saved"
+                } else {
+                    "Added"
+                };
                 notices.show(NoticeKind::Info, format!("{verb} filter '{name}'."));
                 close.run(());
             }
@@ -287,7 +294,13 @@ fn Editor(editing: RwSignal<Option<Draft>>) -> impl IntoView {
             Err(error) => name_error.set(Some(error.to_string())),
         }
     };
-    let title = move || if adding() { "Add filter" } else { "Edit filter" };
+    let title = move || {
+        if adding() {
+            "Add filter"
+        } else {
+            "Edit filter"
+        }
+    };
     view! {
         <Modal open=Signal::derive(move || editing.with(Option::is_some)) on_close=close labelled_by="filter-editor-title">
             <form class="editor" on:submit=submit novalidate>
@@ -401,8 +414,9 @@ mod tests {
         };
         assert!(error.starts_with("This rule cannot be read: "), "{error}");
         assert!(error.contains("column 15"), "{error}");
-        let RuleState::Read { normalized, usable, .. } =
-            rule_state(&draft("device.deviceName -eq \"x\""))
+        let RuleState::Read {
+            normalized, usable, ..
+        } = rule_state(&draft("device.deviceName -eq \"x\""))
         else {
             panic!("a rule");
         };

@@ -217,7 +217,11 @@ fn Editor(editing: RwSignal<Option<Draft>>) -> impl IntoView {
         });
         match outcome {
             Ok(()) => {
-                let verb = if draft.editing.is_some() { "Saved" } else { "Added" };
+                let verb = if draft.editing.is_some() {
+                    "Saved"
+                } else {
+                    "Added"
+                };
                 notices.show(NoticeKind::Info, format!("{verb} group '{name}'."));
                 close.run(());
             }
@@ -328,7 +332,10 @@ mod tests {
     #[test]
     fn counts_read_as_sentences() {
         assert_eq!(count_text(0, 0, "group", "groups"), "No groups yet.");
-        assert_eq!(count_text(0, 5, "group", "groups"), "No groups match the search.");
+        assert_eq!(
+            count_text(0, 5, "group", "groups"),
+            "No groups match the search."
+        );
         assert_eq!(count_text(1, 1, "group", "groups"), "1 group");
         assert_eq!(count_text(2, 20, "group", "groups"), "2 of 20 groups");
     }

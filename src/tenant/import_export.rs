@@ -45,9 +45,8 @@ pub fn ImportExport() -> impl IntoView {
         }
     };
     let download_bundle = move |_| {
-        let bundle = workspace.with_tenant(|tenant| {
-            format!("{:#}", esp_core::graph::export::bundle(tenant))
-        });
+        let bundle = workspace
+            .with_tenant(|tenant| format!("{:#}", esp_core::graph::export::bundle(tenant)));
         let name = format!("esp-designer-tenant-{}.json", browser::today());
         if let Err(problem) = browser::download(&name, "application/json", &bundle) {
             notices.show(NoticeKind::Error, problem);

@@ -196,10 +196,7 @@ mod tests {
             let route = crate::route::Route::from_hash(&page.route().href());
             assert_eq!(Page::from_segments(&route.segments), page);
         }
-        assert_eq!(
-            Page::from_segments(&["nope".to_owned()]),
-            Page::NotFound
-        );
+        assert_eq!(Page::from_segments(&["nope".to_owned()]), Page::NotFound);
         let export = crate::route::Route::from_hash(&routes::export_of("a b").href());
         assert_eq!(export.get("profile"), Some("a b"));
         assert_eq!(

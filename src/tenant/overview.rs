@@ -11,13 +11,33 @@ pub fn Overview() -> impl IntoView {
     let counts = Memo::new(move |_| {
         workspace.with_tenant(|tenant| {
             [
-                (tenant.custom_profiles().len() + 1, "ESP profile", "ESP profiles", crate::profiles::routes::list()),
+                (
+                    tenant.custom_profiles().len() + 1,
+                    "ESP profile",
+                    "ESP profiles",
+                    crate::profiles::routes::list(),
+                ),
                 (tenant.groups.len(), "group", "groups", routes::groups()),
                 (tenant.apps.len(), "app", "apps", routes::apps()),
-                (tenant.filters.len(), "assignment filter", "assignment filters", routes::filters()),
-                (tenant.scope_tags.len(), "scope tag", "scope tags", routes::scope_tags()),
+                (
+                    tenant.filters.len(),
+                    "assignment filter",
+                    "assignment filters",
+                    routes::filters(),
+                ),
+                (
+                    tenant.scope_tags.len(),
+                    "scope tag",
+                    "scope tags",
+                    routes::scope_tags(),
+                ),
             ]
-            .map(|(n, one, many, route)| (format!("{n} {}", if n == 1 { one } else { many }), route.href()))
+            .map(|(n, one, many, route)| {
+                (
+                    format!("{n} {}", if n == 1 { one } else { many }),
+                    route.href(),
+                )
+            })
         })
     });
     view! {
@@ -34,7 +54,7 @@ pub fn Overview() -> impl IntoView {
                 " page."
             </p>
         </Show>
-        <ul class="tenant-counts">
+        <ul class="tenant-counts" aria-label="What the tenant holds">
             {move || {
                 counts
                     .get()

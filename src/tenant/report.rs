@@ -16,7 +16,10 @@ fn layout_text(report: &ImportReport) -> String {
     } else {
         ""
     };
-    format!("The file is {layout} ({}{intunecd}).", report.encoding.label())
+    format!(
+        "The file is {layout} ({}{intunecd}).",
+        report.encoding.label()
+    )
 }
 
 /// The rows of the summary table: what was imported of each kind, and what was skipped.
@@ -164,6 +167,9 @@ mod tests {
         assert_eq!(rows[0], ("ESP profiles", 1));
         assert_eq!(rows[2], ("Apps", 1));
         assert_eq!(rows[5], ("Skipped", 1));
-        assert_eq!(layout_text(&imported.report), "The file is a list of objects (UTF-8).");
+        assert_eq!(
+            layout_text(&imported.report),
+            "The file is a list of objects (UTF-8)."
+        );
     }
 }

@@ -67,9 +67,8 @@ pub fn ScopeTags() -> impl IntoView {
         })
     });
     let edit = move |id: ScopeTagId| {
-        let tag = workspace.with_tenant(|tenant| {
-            tenant.scope_tags.iter().find(|tag| tag.id == id).cloned()
-        });
+        let tag = workspace
+            .with_tenant(|tenant| tenant.scope_tags.iter().find(|tag| tag.id == id).cloned());
         if let Some(tag) = tag {
             editing.set(Some(Draft {
                 editing: Some(tag.id),
@@ -209,7 +208,11 @@ fn Editor(editing: RwSignal<Option<Draft>>) -> impl IntoView {
         id_error.set(None);
         match outcome {
             Ok(()) => {
-                let verb = if draft.editing.is_some() { "Saved" } else { "Added" };
+                let verb = if draft.editing.is_some() {
+                    "Saved"
+                } else {
+                    "Added"
+                };
                 notices.show(NoticeKind::Info, format!("{verb} scope tag '{name}'."));
                 close.run(());
             }
@@ -217,7 +220,13 @@ fn Editor(editing: RwSignal<Option<Draft>>) -> impl IntoView {
             Err(error) => name_error.set(Some(error.to_string())),
         }
     };
-    let title = move || if adding() { "Add scope tag" } else { "Edit scope tag" };
+    let title = move || {
+        if adding() {
+            "Add scope tag"
+        } else {
+            "Edit scope tag"
+        }
+    };
     view! {
         <Modal open=Signal::derive(move || editing.with(Option::is_some)) on_close=close labelled_by="tag-editor-title">
             <form class="editor" on:submit=submit novalidate>

@@ -332,6 +332,17 @@ impl<'k> Importer<'k> {
                 );
                 Ok(())
             }
+            ObjectKind::Unknown if !obj.has("@odata.type") && !obj.has("displayName") => {
+                self.report.skip(
+                    &obj.path,
+                    "item",
+                    None,
+                    "not an Intune object: it has no `@odata.type` or `displayName`, and is not \
+                     shaped like a profile, app, filter, scope tag or group"
+                        .into(),
+                );
+                Ok(())
+            }
             ObjectKind::Configuration | ObjectKind::Unknown => {
                 self.read_configuration(value, obj.path)
             }
