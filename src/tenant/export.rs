@@ -185,7 +185,10 @@ fn ExportOf(export: Export) -> impl IntoView {
                         <p>
                             <code>{format!("{} {}", request.method, request.url)}</code>
                         </p>
-                        <pre><code>{request.body.clone()}</code></pre>
+                        // Focusable, so that a keyboard can scroll a long body.
+                        <pre tabindex="0" role="region" aria-label=format!("Body: {}", request.what)>
+                            <code>{request.body.clone()}</code>
+                        </pre>
                         <CopyButton text=request.body label=copy_label />
                     </section>
                 }
@@ -197,7 +200,9 @@ fn ExportOf(export: Export) -> impl IntoView {
                 "The same requests, sent with Invoke-MgGraphRequest from the "
                 "Microsoft.Graph.Authentication module."
             </p>
-            <pre><code>{export.script.clone()}</code></pre>
+            <pre tabindex="0" role="region" aria-label="PowerShell script">
+                <code>{export.script.clone()}</code>
+            </pre>
             <CopyButton text=export.script label="Copy the PowerShell script".to_owned() />
         </section>
     }
