@@ -117,7 +117,12 @@ impl Draft {
         match target {
             DraftTarget::New => {
                 let profile = CustomProfile::new(tenant.fresh_id("esp"), "");
-                Ok(Draft::start(target.clone(), false, profile, &[WizardStep::Basics]))
+                Ok(Draft::start(
+                    target.clone(),
+                    false,
+                    profile,
+                    &[WizardStep::Basics],
+                ))
             }
             DraftTarget::Edit(id) => {
                 let (is_default, profile) = Draft::base_of(id, tenant)?;
@@ -368,7 +373,10 @@ mod tests {
     fn a_new_draft_starts_on_basics_with_a_fresh_id_and_only_basics_visited() {
         let tenant = tenant_with(&["Kiosk"]);
         let draft = Draft::open(&DraftTarget::New, &tenant).unwrap();
-        assert_eq!(first_step(draft.target == DraftTarget::New), WizardStep::Basics);
+        assert_eq!(
+            first_step(draft.target == DraftTarget::New),
+            WizardStep::Basics
+        );
         assert!(!tenant.uses_id(draft.profile.id.as_str()));
         assert!(draft.has_visited(WizardStep::Basics));
         assert!(!draft.has_visited(WizardStep::Settings));
@@ -393,7 +401,10 @@ mod tests {
     fn an_edited_profile_keeps_its_own_name_and_opens_on_review() {
         let tenant = tenant_with(&["Kiosk", "Lab"]);
         let draft = Draft::open(&DraftTarget::Edit("p1".into()), &tenant).unwrap();
-        assert_eq!(first_step(draft.target == DraftTarget::New), WizardStep::Review);
+        assert_eq!(
+            first_step(draft.target == DraftTarget::New),
+            WizardStep::Review
+        );
         assert_eq!(draft.profile.name, "Lab");
         assert!(codes(&draft, &tenant).is_empty());
         assert!(WizardStep::ALL.iter().all(|s| draft.has_visited(*s)));
@@ -406,12 +417,18 @@ mod tests {
     #[test]
     fn the_default_profile_offers_settings_and_review_only() {
         let tenant = tenant_with(&[]);
-        let draft = Draft::open(&DraftTarget::Edit(DefaultProfile::LOCAL_ID.into()), &tenant)
-            .unwrap();
+        let draft =
+            Draft::open(&DraftTarget::Edit(DefaultProfile::LOCAL_ID.into()), &tenant).unwrap();
         assert!(draft.is_default);
         assert_eq!(draft.steps(), [WizardStep::Settings, WizardStep::Review]);
-        assert_eq!(step_from_query(true, false, Some("basics")), WizardStep::Review);
-        assert_eq!(step_from_query(true, false, Some("settings")), WizardStep::Settings);
+        assert_eq!(
+            step_from_query(true, false, Some("basics")),
+            WizardStep::Review
+        );
+        assert_eq!(
+            step_from_query(true, false, Some("settings")),
+            WizardStep::Settings
+        );
         assert!(codes(&draft, &tenant).is_empty());
     }
 
@@ -420,7 +437,13 @@ mod tests {
         let tenant = tenant_with(&[]);
         let mut draft = Draft::open(&DraftTarget::New, &tenant).unwrap();
         draft.profile.name = "X".into();
-        for (text, valid) in [("abc", false), ("0", false), ("1441", false), ("", false), ("90", true)] {
+        for (text, valid) in [
+            ("abc", false),
+            ("0", false),
+            ("1441", false),
+            ("", false),
+            ("90", true),
+        ] {
             draft.set_timeout_text(text.into());
             assert_eq!(draft.timeout_text, text);
             let timeout_errors = draft
@@ -491,7 +514,10 @@ mod tests {
         renamed.name = "Kiosk 2".into();
         tenant.replace_profile(renamed).unwrap();
         let opened = Draft::open_or_restore(Some(&untouched), &target, &tenant).unwrap();
-        assert_eq!((opened.notice, opened.draft.profile.name.as_str()), (None, "Kiosk 2"));
+        assert_eq!(
+            (opened.notice, opened.draft.profile.name.as_str()),
+            (None, "Kiosk 2")
+        );
         let opened = Draft::open_or_restore(Some(&changed), &target, &tenant).unwrap();
         assert_eq!(opened.notice, Some(Restored::ChangesOverStaleProfile));
         assert_eq!(opened.draft.profile.name, "Kiosk");
