@@ -39,7 +39,7 @@ pub fn summaries(index: &IndexedTenant, devices: &[FleetDevice]) -> Vec<DeviceSu
     let mut summarizer = Summarizer::new(index);
     devices
         .iter()
-        .map(|d| summarizer.summarize(&index.prepare(&d.scenario)))
+        .map(|d| summarizer.summarize_scenario(&d.scenario))
         .collect()
 }
 
