@@ -40,6 +40,9 @@
 //!   names create the group, scope tag or app they name when nothing matches; a filter name
 //!   never creates a filter (its rule is unknown), so it stays an unknown reference.
 //! - Graph's timeout `0` means 60, so a model timeout of 0 (invalid anyway) reads back as 60.
+//! - **Resolution** and **the fleet** list their own decisions in [`resolve`] (group membership
+//!   from the scenario, the user of user-driven mode, filters it cannot use, the technician
+//!   flow, which warnings fire where) and [`fleet`] (the CSV device list).
 
 pub mod filter;
 pub mod fleet;

@@ -60,9 +60,10 @@ pub struct Summarizer<'a> {
     prepared: PreparedScenario,
 }
 
-/// How many distinct sets of device properties keep their filter answers (at 200 filters, about
-/// 13 MB at most); devices beyond evaluate their filters afresh.
-const MEMO_DEVICES: usize = 65_536;
+/// How many distinct sets of device properties keep their filter answers: fleets repeat models,
+/// makers and builds, so a few thousand sets cover most; at 200 filters this memo stays under
+/// about 10 MB, and devices beyond it evaluate their filters afresh.
+const MEMO_DEVICES: usize = 16_384;
 
 /// What the rows of the current device did to an app (`app_flags`).
 const DEVICE_CONTEXT: u8 = 1;
@@ -148,7 +149,7 @@ impl<'a> Summarizer<'a> {
         let filter_count = index.filters.len();
         let known = match self.memo.get(device) {
             Some(&known) => Some(known),
-            None if self.lowered.len() < MEMO_DEVICES => {
+            None if filter_count > 0 && self.lowered.len() < MEMO_DEVICES => {
                 let known = self.lowered.len();
                 self.lowered.push(LoweredDevice::new(device));
                 self.memo_results.resize((known + 1) * filter_count, 0);
