@@ -22,6 +22,8 @@ use std::hash::Hasher;
 pub struct IndexedTenant {
     tenant: Tenant,
     group_ids: GroupIds,
+    /// For each interned group the tenant lists, its position in `tenant.groups`.
+    group_models: Vec<usize>,
     pub(crate) filters: Vec<IndexedFilter>,
     pub(crate) profiles: Vec<IndexedProfile>,
     pub(crate) apps: Vec<IndexedApp>,
@@ -167,8 +169,13 @@ impl IndexedTenant {
             let next = u32::try_from(group_ids.len()).unwrap_or(u32::MAX);
             *group_ids.entry(id.to_owned()).or_insert(next)
         };
-        for group in &tenant.groups {
-            intern(group.id.as_str());
+        // The tenant's groups come first, so an interned number below `groups.len()` is a group
+        // the tenant knows; `group_models` says where it sits (the first of repeated ids).
+        let mut group_models = Vec::with_capacity(tenant.groups.len());
+        for (position, group) in tenant.groups.iter().enumerate() {
+            if intern(group.id.as_str()) as usize == group_models.len() {
+                group_models.push(position);
+            }
         }
         let mut target = |t: &Target| match t {
             Target::AllDevices => RowTarget::AllDevices,
@@ -336,6 +343,7 @@ impl IndexedTenant {
         IndexedTenant {
             tenant,
             group_ids,
+            group_models,
             filters,
             profiles,
             apps,
@@ -436,6 +444,13 @@ impl IndexedTenant {
             )),
             None => None,
         }
+    }
+
+    /// A group of the tenant by id, without a scan.
+    pub(crate) fn group_model(&self, id: &crate::model::GroupId) -> Option<&crate::model::Group> {
+        let interned = *self.group_ids.get(id.as_str())?;
+        let position = *self.group_models.get(interned as usize)?;
+        self.tenant.groups.get(position)
     }
 
     /// The model of an indexed app.
