@@ -484,3 +484,36 @@ fn compiled_fixture_rules_agree_with_evaluate() {
         }
     }
 }
+
+#[test]
+fn the_fast_path_stays_right_once_its_filter_memo_is_full() {
+    let mut tenant = Tenant::default();
+    tenant.filters.push(AssignmentFilter {
+        id: FilterId::new("f-kiosk"),
+        display_name: "Kiosk profiles".into(),
+        platform: WINDOWS_FILTER_PLATFORM.into(),
+        rule: r#"(device.enrollmentProfileName -endsWith "kiosk")"#.into(),
+    });
+    let mut kiosk = CustomProfile::new("p-kiosk", "Kiosks");
+    kiosk.assignments.push(Assignment::filtered(
+        Target::AllDevices,
+        FilterId::new("f-kiosk"),
+        FilterMode::Include,
+    ));
+    tenant.add_profile(kiosk).unwrap();
+    let index = IndexedTenant::new(&tenant);
+    let mut summarizer = Summarizer::new(&index);
+    // Every device has properties of its own, so the memo fills and then overflows.
+    for i in 0..20_000 {
+        let mut scenario = Scenario::new(Mode::SelfDeploying, JoinType::Entra);
+        let suffix = if i % 3 == 0 { "kiosk" } else { "desk" };
+        scenario.device.properties.enrollment_profile_name = Some(format!("AP-{i}-{suffix}"));
+        let summary = summarizer.summarize_scenario(&scenario);
+        let expected = if i % 3 == 0 {
+            Via::Device
+        } else {
+            Via::Default
+        };
+        assert_eq!(summary.via, expected, "device {i}");
+    }
+}

@@ -53,6 +53,7 @@
 //!   Selected app, by id.
 
 mod full;
+mod hash;
 mod index;
 mod phases;
 mod result;

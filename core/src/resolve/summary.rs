@@ -6,13 +6,18 @@
 //! the posting lists of [`IndexedTenant`]. A [`Summarizer`] keeps its scratch space between
 //! devices, so a fleet allocates nothing per device.
 
-use super::index::{IndexedTenant, PreparedScenario};
+use super::hash::FastHashBuild;
+use super::index::{IndexedTenant, PostedRow, PreparedScenario};
 use super::phases::{self, AppPhase};
 use super::result::Via;
-use super::targeting::{CachedFilters, FastFilters, GroupBits, Reach};
+use super::scenario::Scenario;
+use super::targeting::AppReach;
+use super::targeting::{FastFilters, GroupBits, Reach};
 use super::time;
-use crate::model::BlockingApps;
+use crate::filter::{DeviceProperties, LoweredDevice};
+use crate::model::{BlockingApps, InstallContext};
 use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
 
 /// What the fleet needs to know of one device.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -38,11 +43,34 @@ pub struct Summarizer<'a> {
     index: &'a IndexedTenant,
     device: GroupBits,
     user: GroupBits,
-    filters: CachedFilters,
+    /// Filter answers per distinct set of device properties (fleets repeat models and builds):
+    /// the set's number, its lowercased values, and `filter_count` answers each; `overflow`
+    /// serves devices once the memo is full.
+    memo: HashMap<DeviceProperties, usize, FastHashBuild>,
+    lowered: Vec<LoweredDevice>,
+    memo_results: Vec<u8>,
+    overflow: Vec<u8>,
+    overflow_device: LoweredDevice,
+    /// Per app: the generation that last touched it, and what this device's rows did to it.
     app_stamps: Vec<u32>,
+    app_flags: Vec<u8>,
     app_generation: u32,
+    touched: Vec<u32>,
     candidates: Vec<u64>,
+    prepared: PreparedScenario,
 }
+
+/// How many distinct sets of device properties keep their filter answers: fleets repeat models,
+/// makers and builds, so a few thousand sets cover most; at 200 filters this memo stays under
+/// about 10 MB, and devices beyond it evaluate their filters afresh.
+const MEMO_DEVICES: usize = 16_384;
+
+/// What the rows of the current device did to an app (`app_flags`).
+const DEVICE_CONTEXT: u8 = 1;
+const DEVICE_USER_CONTEXT: u8 = 2;
+const USER: u8 = 4;
+const DEVICE_EXCLUDED: u8 = 8;
+const USER_EXCLUDED: u8 = 16;
 
 impl<'a> Summarizer<'a> {
     /// Scratch space sized for this tenant.
@@ -51,16 +79,33 @@ impl<'a> Summarizer<'a> {
             index,
             device: GroupBits::with_capacity(index.group_count()),
             user: GroupBits::with_capacity(index.group_count()),
-            filters: CachedFilters::new(index.filters.len()),
+            memo: HashMap::default(),
+            lowered: Vec::new(),
+            memo_results: Vec::new(),
+            overflow: vec![0; index.filters.len()],
+            overflow_device: LoweredDevice::default(),
             app_stamps: vec![0; index.apps.len()],
+            app_flags: vec![0; index.apps.len()],
             app_generation: 0,
+            touched: Vec::new(),
             candidates: vec![0; index.profile_words],
+            prepared: PreparedScenario::default(),
         }
     }
 
     /// The summary of one prepared scenario (see [`IndexedTenant::prepare`]).
     pub fn summarize(&mut self, scenario: &PreparedScenario) -> DeviceSummary {
-        self.run(scenario, None)
+        self.run(scenario, &scenario.device, None)
+    }
+
+    /// The summary of a scenario, prepared in the summarizer's own scratch space (nothing is
+    /// allocated once it has grown to fit).
+    pub fn summarize_scenario(&mut self, scenario: &Scenario) -> DeviceSummary {
+        let mut prepared = std::mem::take(&mut self.prepared);
+        self.index.prepare_groups(scenario, &mut prepared);
+        let summary = self.run(&prepared, &scenario.device.properties, None);
+        self.prepared = prepared;
+        summary
     }
 
     /// The summary, and the blocking apps (their ids, sorted).
@@ -69,7 +114,7 @@ impl<'a> Summarizer<'a> {
         scenario: &PreparedScenario,
     ) -> (DeviceSummary, Vec<crate::model::AppId>) {
         let mut apps = Vec::new();
-        let summary = self.run(scenario, Some(&mut apps));
+        let summary = self.run(scenario, &scenario.device, Some(&mut apps));
         let index = self.index;
         let mut ids: Vec<crate::model::AppId> = apps
             .iter()
@@ -81,9 +126,12 @@ impl<'a> Summarizer<'a> {
         (summary, ids)
     }
 
+    /// The summary of a prepared scenario whose device has these properties (the prepared copy,
+    /// or the scenario's own when only its groups were prepared).
     fn run(
         &mut self,
         scenario: &PreparedScenario,
+        device: &DeviceProperties,
         mut blocking_out: Option<&mut Vec<u32>>,
     ) -> DeviceSummary {
         let index = self.index;
@@ -92,21 +140,45 @@ impl<'a> Summarizer<'a> {
         if user_active {
             self.user.set_all(&scenario.user_groups, true);
         }
-        self.filters.next_device();
         self.app_generation = self.app_generation.wrapping_add(1);
         if self.app_generation == 0 {
             self.app_stamps.iter_mut().for_each(|s| *s = 0);
             self.app_generation = 1;
         }
         let generation = self.app_generation;
+        let filter_count = index.filters.len();
+        let known = match self.memo.get(device) {
+            Some(&known) => Some(known),
+            None if filter_count > 0 && self.lowered.len() < MEMO_DEVICES => {
+                let known = self.lowered.len();
+                self.lowered.push(LoweredDevice::new(device));
+                self.memo_results.resize((known + 1) * filter_count, 0);
+                self.memo.insert(device.clone(), known);
+                Some(known)
+            }
+            None => None,
+        };
+        let found = known.and_then(|k| {
+            let start = k * filter_count;
+            let results = self.memo_results.get_mut(start..start + filter_count)?;
+            Some((results, self.lowered.get(k)?))
+        });
+        let (results, lowered): (&mut [u8], &LoweredDevice) = match found {
+            Some(found) => found,
+            None => {
+                self.overflow.fill(0);
+                self.overflow_device.set(device);
+                (&mut self.overflow, &self.overflow_device)
+            }
+        };
         let mut reach = Reach {
             index,
             device: &self.device,
             user: &self.user,
             user_active,
             filters: FastFilters {
-                cache: &mut self.filters,
-                device: &scenario.device,
+                results,
+                device: lowered,
             },
         };
 
@@ -185,30 +257,80 @@ impl<'a> Summarizer<'a> {
                 }
             }
             Some(BlockingApps::All) => {
+                // Apply every row that names this device or user, straight from the posting
+                // lists, then decide each touched app once.
                 let stamps = &mut self.app_stamps;
-                let mut visit = |app: u32, reach: &mut Reach<'_, FastFilters<'_>>| {
-                    if let Some(stamp) = stamps.get_mut(app as usize) {
-                        if *stamp != generation {
-                            *stamp = generation;
-                            count(app, reach);
+                let flags = &mut self.app_flags;
+                let touched = &mut self.touched;
+                touched.clear();
+                let mut apply =
+                    |row: &PostedRow, user: bool, reach: &mut Reach<'_, FastFilters<'_>>| {
+                        let bit = match (row.exclusion, user) {
+                            (true, false) => DEVICE_EXCLUDED,
+                            (true, true) => USER_EXCLUDED,
+                            (false, _) if !reach.gate(row.filter).lets_through() => return,
+                            (false, true) => USER,
+                            (false, false) => match row.context {
+                                InstallContext::Device => DEVICE_CONTEXT,
+                                InstallContext::User => DEVICE_USER_CONTEXT,
+                            },
+                        };
+                        let a = row.app as usize;
+                        if let (Some(stamp), Some(flag)) = (stamps.get_mut(a), flags.get_mut(a)) {
+                            if *stamp != generation {
+                                *stamp = generation;
+                                *flag = 0;
+                                touched.push(row.app);
+                            }
+                            *flag |= bit;
                         }
-                    }
-                };
-                for &app in &index.apps_all_devices {
-                    visit(app, &mut reach);
+                    };
+                for row in &index.rows_all_devices {
+                    apply(row, false, &mut reach);
                 }
                 for &g in &scenario.device_groups {
-                    for &app in index.apps_in_group(g) {
-                        visit(app, &mut reach);
+                    for row in index.rows_in_group(g) {
+                        apply(row, false, &mut reach);
                     }
                 }
                 if user_active {
-                    for &app in &index.apps_all_users {
-                        visit(app, &mut reach);
+                    for row in &index.rows_all_users {
+                        apply(row, true, &mut reach);
                     }
                     for &g in &scenario.user_groups {
-                        for &app in index.apps_in_group(g) {
-                            visit(app, &mut reach);
+                        for row in index.rows_in_group(g) {
+                            apply(row, true, &mut reach);
+                        }
+                    }
+                }
+                for &app in touched.iter() {
+                    let (Some(indexed), Some(&flag)) =
+                        (index.apps.get(app as usize), flags.get(app as usize))
+                    else {
+                        continue;
+                    };
+                    let has = |bit: u8| flag & bit != 0;
+                    let app_reach = AppReach {
+                        device_context: has(DEVICE_CONTEXT) && !has(DEVICE_EXCLUDED),
+                        device_user_context: has(DEVICE_USER_CONTEXT) && !has(DEVICE_EXCLUDED),
+                        user: has(USER) && !has(USER_EXCLUDED),
+                    };
+                    let phase = phases::phase(
+                        app_reach,
+                        indexed.family,
+                        scenario.mode,
+                        scenario.join_type,
+                        true,
+                    );
+                    if matches!(
+                        phase,
+                        Some(Ok(AppPhase::DeviceSetup | AppPhase::AccountSetup))
+                    ) {
+                        blocking_apps += 1;
+                        blocking_fingerprint =
+                            blocking_fingerprint.wrapping_add(indexed.fingerprint);
+                        if let Some(out) = blocking_out.as_deref_mut() {
+                            out.push(app);
                         }
                     }
                 }
