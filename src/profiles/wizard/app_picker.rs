@@ -188,11 +188,7 @@ fn AppOption(ctx: Ctx, row: AppRow, selected: Memo<Vec<AppId>>) -> impl IntoView
 /// What is selected, in the order chosen, each with its type and a Remove button. Ids the
 /// tenant does not know stay listed (the core reports them) so they can be removed.
 #[component]
-fn SelectedList(
-    ctx: Ctx,
-    selected: Memo<Vec<AppId>>,
-    apps: Memo<Vec<AppRow>>,
-) -> impl IntoView {
+fn SelectedList(ctx: Ctx, selected: Memo<Vec<AppId>>, apps: Memo<Vec<AppRow>>) -> impl IntoView {
     let rows = move || {
         selected.with(|ids| {
             ids.iter()
@@ -263,6 +259,12 @@ fn SelectedList(
 /// An id as a safe fragment of an element id.
 fn sanitize(id: &str) -> String {
     id.chars()
-        .map(|c| if c.is_ascii_alphanumeric() || c == '-' { c } else { '_' })
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || c == '-' {
+                c
+            } else {
+                '_'
+            }
+        })
         .collect()
 }

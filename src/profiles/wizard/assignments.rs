@@ -186,7 +186,13 @@ fn GroupSearch(ctx: Ctx, excluded: bool) -> impl IntoView {
                 .iter()
                 .filter(|g| !taken.contains(&g.id))
                 .filter(|g| needle.is_empty() || g.display_name.to_lowercase().contains(&needle))
-                .map(|g| (g.id.clone(), g.display_name.clone(), member_kind_label(g.member_kind)))
+                .map(|g| {
+                    (
+                        g.id.clone(),
+                        g.display_name.clone(),
+                        member_kind_label(g.member_kind),
+                    )
+                })
                 .collect();
             found.sort_by_cached_key(|(_, name, _)| name.to_lowercase());
             found
@@ -253,7 +259,12 @@ fn GroupSearch(ctx: Ctx, excluded: bool) -> impl IntoView {
 
 /// An included target with its filter.
 #[component]
-fn IncludedRow(ctx: Ctx, index: usize, target: Target, filters: Memo<Vec<FilterRow>>) -> impl IntoView {
+fn IncludedRow(
+    ctx: Ctx,
+    index: usize,
+    target: Target,
+    filters: Memo<Vec<FilterRow>>,
+) -> impl IntoView {
     let name = ctx.with_tenant(|t| target_name(&target, t));
     let kind = ctx.with_tenant(|t| target_kind(&target, t));
     let row_field = format!("assignments[{index}]");
@@ -261,7 +272,12 @@ fn IncludedRow(ctx: Ctx, index: usize, target: Target, filters: Memo<Vec<FilterR
     let group_field = format!("{row_field}.group");
     let select_id = dom_id(&filter_field);
     let applied = Memo::new(move |_| {
-        ctx.with(|d| d.profile.assignments.get(index).and_then(|a| a.filter.clone()))
+        ctx.with(|d| {
+            d.profile
+                .assignments
+                .get(index)
+                .and_then(|a| a.filter.clone())
+        })
     });
     let set_filter = move |value: String| {
         ctx.update(|d| {
@@ -270,14 +286,22 @@ fn IncludedRow(ctx: Ctx, index: usize, target: Target, filters: Memo<Vec<FilterR
                     None
                 } else {
                     let mode = row.filter.as_ref().map_or(FilterMode::Include, |f| f.mode);
-                    Some(AppliedFilter { id: FilterId::new(value), mode })
+                    Some(AppliedFilter {
+                        id: FilterId::new(value),
+                        mode,
+                    })
                 };
             }
         });
     };
     let set_mode = Callback::new(move |mode: FilterMode| {
         ctx.update(|d| {
-            if let Some(filter) = d.profile.assignments.get_mut(index).and_then(|a| a.filter.as_mut()) {
+            if let Some(filter) = d
+                .profile
+                .assignments
+                .get_mut(index)
+                .and_then(|a| a.filter.as_mut())
+            {
                 filter.mode = mode;
             }
         });
@@ -296,12 +320,16 @@ fn IncludedRow(ctx: Ctx, index: usize, target: Target, filters: Memo<Vec<FilterR
             .and_then(|f| ctx.with_tenant(|t| shown_rule(t, &f.id)))
     };
     let unknown_filter = move || {
-        applied.get().filter(|f| filters.with(|all| !all.iter().any(|row| row.id == f.id)))
+        applied
+            .get()
+            .filter(|f| filters.with(|all| !all.iter().any(|row| row.id == f.id)))
     };
     let options = move || {
         let current = applied.get().map(|f| f.id);
-        let (usable, unavailable): (Vec<FilterRow>, Vec<FilterRow>) =
-            filters.get().into_iter().partition(|row| row.unavailable.is_none());
+        let (usable, unavailable): (Vec<FilterRow>, Vec<FilterRow>) = filters
+            .get()
+            .into_iter()
+            .partition(|row| row.unavailable.is_none());
         let option = move |row: FilterRow, current: Option<FilterId>| {
             let selected = current.as_ref() == Some(&row.id);
             match row.unavailable {

@@ -38,10 +38,13 @@ impl Ctx {
         let is_new = target == DraftTarget::New;
         let target = StoredValue::new(target);
         let findings = Memo::new(move |_| {
-            drafts.with(|all| {
-                target.with_value(|t| all.get(t).map(|d| workspace.with_tenant(|t| d.findings(t))))
-            })
-            .unwrap_or_default()
+            drafts
+                .with(|all| {
+                    target.with_value(|t| {
+                        all.get(t).map(|d| workspace.with_tenant(|t| d.findings(t)))
+                    })
+                })
+                .unwrap_or_default()
         });
         let step = Memo::new(move |_| {
             current_route.with(|r| super::draft::step_from_query(is_default, is_new, r.get("step")))
@@ -119,12 +122,7 @@ impl Ctx {
     pub fn shown_at(&self, field: &str) -> Vec<Finding> {
         let mut shown: Vec<Finding> = self
             .findings
-            .try_with(|all| {
-                all.iter()
-                    .filter(|f| f.field == field)
-                    .cloned()
-                    .collect()
-            })
+            .try_with(|all| all.iter().filter(|f| f.field == field).cloned().collect())
             .unwrap_or_default();
         if shown.is_empty() {
             return shown;

@@ -58,6 +58,13 @@ impl WizardDrafts {
     pub fn remove(&mut self, target: &DraftTarget) {
         self.drafts.retain(|d| &d.target != target);
     }
+
+    /// Forgets every draft without changes except `keep`'s: nothing is lost (an unchanged
+    /// draft reopens as it was), and the saved workspace does not grow with every profile
+    /// merely looked at.
+    pub fn forget_unchanged(&mut self, keep: &DraftTarget) {
+        self.drafts.retain(|d| &d.target == keep || d.is_dirty());
+    }
 }
 
 /// Text fields show their findings only once the person has typed in them, left them, or moved
@@ -117,7 +124,12 @@ impl Draft {
         match target {
             DraftTarget::New => {
                 let profile = CustomProfile::new(tenant.fresh_id("esp"), "");
-                Ok(Draft::start(target.clone(), false, profile, &[WizardStep::Basics]))
+                Ok(Draft::start(
+                    target.clone(),
+                    false,
+                    profile,
+                    &[WizardStep::Basics],
+                ))
             }
             DraftTarget::Edit(id) => {
                 let (is_default, profile) = Draft::base_of(id, tenant)?;
@@ -368,7 +380,10 @@ mod tests {
     fn a_new_draft_starts_on_basics_with_a_fresh_id_and_only_basics_visited() {
         let tenant = tenant_with(&["Kiosk"]);
         let draft = Draft::open(&DraftTarget::New, &tenant).unwrap();
-        assert_eq!(first_step(draft.target == DraftTarget::New), WizardStep::Basics);
+        assert_eq!(
+            first_step(draft.target == DraftTarget::New),
+            WizardStep::Basics
+        );
         assert!(!tenant.uses_id(draft.profile.id.as_str()));
         assert!(draft.has_visited(WizardStep::Basics));
         assert!(!draft.has_visited(WizardStep::Settings));
@@ -393,7 +408,10 @@ mod tests {
     fn an_edited_profile_keeps_its_own_name_and_opens_on_review() {
         let tenant = tenant_with(&["Kiosk", "Lab"]);
         let draft = Draft::open(&DraftTarget::Edit("p1".into()), &tenant).unwrap();
-        assert_eq!(first_step(draft.target == DraftTarget::New), WizardStep::Review);
+        assert_eq!(
+            first_step(draft.target == DraftTarget::New),
+            WizardStep::Review
+        );
         assert_eq!(draft.profile.name, "Lab");
         assert!(codes(&draft, &tenant).is_empty());
         assert!(WizardStep::ALL.iter().all(|s| draft.has_visited(*s)));
@@ -406,12 +424,18 @@ mod tests {
     #[test]
     fn the_default_profile_offers_settings_and_review_only() {
         let tenant = tenant_with(&[]);
-        let draft = Draft::open(&DraftTarget::Edit(DefaultProfile::LOCAL_ID.into()), &tenant)
-            .unwrap();
+        let draft =
+            Draft::open(&DraftTarget::Edit(DefaultProfile::LOCAL_ID.into()), &tenant).unwrap();
         assert!(draft.is_default);
         assert_eq!(draft.steps(), [WizardStep::Settings, WizardStep::Review]);
-        assert_eq!(step_from_query(true, false, Some("basics")), WizardStep::Review);
-        assert_eq!(step_from_query(true, false, Some("settings")), WizardStep::Settings);
+        assert_eq!(
+            step_from_query(true, false, Some("basics")),
+            WizardStep::Review
+        );
+        assert_eq!(
+            step_from_query(true, false, Some("settings")),
+            WizardStep::Settings
+        );
         assert!(codes(&draft, &tenant).is_empty());
     }
 
@@ -420,7 +444,13 @@ mod tests {
         let tenant = tenant_with(&[]);
         let mut draft = Draft::open(&DraftTarget::New, &tenant).unwrap();
         draft.profile.name = "X".into();
-        for (text, valid) in [("abc", false), ("0", false), ("1441", false), ("", false), ("90", true)] {
+        for (text, valid) in [
+            ("abc", false),
+            ("0", false),
+            ("1441", false),
+            ("", false),
+            ("90", true),
+        ] {
             draft.set_timeout_text(text.into());
             assert_eq!(draft.timeout_text, text);
             let timeout_errors = draft
@@ -491,7 +521,10 @@ mod tests {
         renamed.name = "Kiosk 2".into();
         tenant.replace_profile(renamed).unwrap();
         let opened = Draft::open_or_restore(Some(&untouched), &target, &tenant).unwrap();
-        assert_eq!((opened.notice, opened.draft.profile.name.as_str()), (None, "Kiosk 2"));
+        assert_eq!(
+            (opened.notice, opened.draft.profile.name.as_str()),
+            (None, "Kiosk 2")
+        );
         let opened = Draft::open_or_restore(Some(&changed), &target, &tenant).unwrap();
         assert_eq!(opened.notice, Some(Restored::ChangesOverStaleProfile));
         assert_eq!(opened.draft.profile.name, "Kiosk");
@@ -524,6 +557,27 @@ mod tests {
         drafts.remove(&DraftTarget::New);
         assert!(drafts.get(&DraftTarget::New).is_none());
         assert!(drafts.get(&DraftTarget::Edit("p0".into())).is_some());
+    }
+
+    #[test]
+    fn unchanged_drafts_are_forgotten_but_changed_ones_and_the_open_one_kept() {
+        let tenant = tenant_with(&["A", "B", "C"]);
+        let mut drafts = WizardDrafts::default();
+        let open = |id: &str| Draft::open(&DraftTarget::Edit(id.into()), &tenant).unwrap();
+        let mut changed = open("p1");
+        changed.profile.description = "edited".into();
+        drafts.put(open("p0"));
+        drafts.put(changed);
+        drafts.put(open("p2"));
+        drafts.forget_unchanged(&DraftTarget::Edit("p2".into()));
+        let kept: Vec<&DraftTarget> = drafts.drafts.iter().map(|d| &d.target).collect();
+        assert_eq!(
+            kept,
+            [
+                &DraftTarget::Edit("p1".into()),
+                &DraftTarget::Edit("p2".into())
+            ]
+        );
     }
 
     #[test]

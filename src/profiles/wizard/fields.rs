@@ -119,7 +119,10 @@ where
     let id = dom_id(&field);
     let legend_id = format!("{id}-label");
     let labelled_by = legend_id.clone();
-    let (invalid, described_by) = (ctx.invalid(field.clone()), ctx.described_by(field.clone(), None));
+    let (invalid, described_by) = (
+        ctx.invalid(field.clone()),
+        ctx.described_by(field.clone(), None),
+    );
     let radios = options
         .into_iter()
         .map(|(text, option)| {

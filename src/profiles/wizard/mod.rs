@@ -53,7 +53,10 @@ pub fn Wizard(editing: Option<String>) -> impl IntoView {
         }
         Ok(Opened { draft, notice }) => {
             let is_default = draft.is_default;
-            drafts.update(|all| all.put(draft));
+            drafts.update(|all| {
+                all.put(draft);
+                all.forget_unchanged(&target);
+            });
             match notice {
                 Some(Restored::Changes) => notices.show(
                     NoticeKind::Info,
@@ -103,10 +106,7 @@ fn WizardPage(ctx: Ctx, notices: Notices) -> impl IntoView {
 
     let (heading, lead) = ctx.with_untracked(|d| heading_and_lead(ctx, d));
     let dialog = NodeRef::<html::Dialog>::new();
-    let (previous, next) = (
-        move || ctx.neighbours().0,
-        move || ctx.neighbours().1,
-    );
+    let (previous, next) = (move || ctx.neighbours().0, move || ctx.neighbours().1);
     let has_errors = move || ctx.findings.with(|all| all.iter().any(|f| f.is_error()));
     let cancel = move |_| {
         if ctx.with_untracked(|d| d.is_dirty()) {
@@ -219,7 +219,10 @@ fn commit(ctx: Ctx, notices: Notices) {
     let Some(draft) = ctx.with_untracked(|d| Some(d.clone())) else {
         return;
     };
-    if ctx.findings.with_untracked(|all| all.iter().any(|f| f.is_error())) {
+    if ctx
+        .findings
+        .with_untracked(|all| all.iter().any(|f| f.is_error()))
+    {
         return;
     }
     let workspace = ctx.workspace;
@@ -236,7 +239,12 @@ fn commit(ctx: Ctx, notices: Notices) {
                     let id = profile.id.clone();
                     t.add_profile(profile).map(|priority| (id, priority))
                 })
-                .map(|(id, priority)| (id, format!("Profile '{name}' created with priority {priority}.")))
+                .map(|(id, priority)| {
+                    (
+                        id,
+                        format!("Profile '{name}' created with priority {priority}."),
+                    )
+                })
                 .map_err(|e| format!("The profile was not created: {e}"))
         }
         DraftTarget::Edit(_) if draft.is_default => {
@@ -254,8 +262,15 @@ fn commit(ctx: Ctx, notices: Notices) {
             let profile = draft.to_profile();
             let (id, name) = (profile.id.clone(), profile.name.clone());
             workspace
-                .change(format!("Edit profile '{name}'"), move |t| t.replace_profile(profile))
-                .map(|priority| (id, format!("Profile '{name}' saved; it keeps priority {priority}.")))
+                .change(format!("Edit profile '{name}'"), move |t| {
+                    t.replace_profile(profile)
+                })
+                .map(|priority| {
+                    (
+                        id,
+                        format!("Profile '{name}' saved; it keeps priority {priority}."),
+                    )
+                })
                 .map_err(|e| format!("The profile was not saved: {e}"))
         }
     };

@@ -69,9 +69,10 @@ pub fn settings_summary(settings: &Progress, timeout_text: &str, tenant: &Tenant
                 .ids
                 .iter()
                 .map(|id| {
-                    tenant
-                        .app(id)
-                        .map_or_else(|| format!("{id} (not in this tenant)"), |a| a.display_name.clone())
+                    tenant.app(id).map_or_else(
+                        || format!("{id} (not in this tenant)"),
+                        |a| a.display_name.clone(),
+                    )
                 })
                 .collect();
             lines.push(Line {
@@ -156,12 +157,20 @@ pub fn scope_tags_summary(profile: &CustomProfile, tenant: &Tenant) -> Vec<Line>
 #[component]
 pub fn Review(ctx: Ctx) -> impl IntoView {
     let errors = Memo::new(move |_| {
-        ctx.findings
-            .with(|all| all.iter().filter(|f| f.severity == Severity::Error).cloned().collect::<Vec<_>>())
+        ctx.findings.with(|all| {
+            all.iter()
+                .filter(|f| f.severity == Severity::Error)
+                .cloned()
+                .collect::<Vec<_>>()
+        })
     });
     let warnings = Memo::new(move |_| {
-        ctx.findings
-            .with(|all| all.iter().filter(|f| f.severity == Severity::Warning).cloned().collect::<Vec<_>>())
+        ctx.findings.with(|all| {
+            all.iter()
+                .filter(|f| f.severity == Severity::Warning)
+                .cloned()
+                .collect::<Vec<_>>()
+        })
     });
     let sections = move || {
         ctx.steps()
@@ -176,7 +185,11 @@ pub fn Review(ctx: Ctx) -> impl IntoView {
         steps.extend(sections().into_iter().filter(|s| *s != WizardStep::Basics));
         if basics_fixed {
             // The default profile shows its fixed name and assignment, without Edit links.
-            steps = vec![WizardStep::Basics, WizardStep::Settings, WizardStep::Assignments];
+            steps = vec![
+                WizardStep::Basics,
+                WizardStep::Settings,
+                WizardStep::Assignments,
+            ];
         }
         steps
     };
@@ -253,7 +266,9 @@ fn Summary(ctx: Ctx, step: WizardStep) -> impl IntoView {
                     ),
                 ],
                 WizardStep::Settings => settings_summary(&d.profile.settings, &d.timeout_text, t),
-                WizardStep::Assignments if d.is_default => vec![line("Included groups", "All devices (Devices)")],
+                WizardStep::Assignments if d.is_default => {
+                    vec![line("Included groups", "All devices (Devices)")]
+                }
                 WizardStep::Assignments => assignments_summary(&d.profile, t),
                 WizardStep::ScopeTags => scope_tags_summary(&d.profile, t),
                 WizardStep::Review => Vec::new(),

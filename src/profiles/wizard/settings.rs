@@ -18,8 +18,7 @@ pub const TIMEOUT: &str =
 pub const CUSTOM_MESSAGE: &str = "Show custom message when time limit or error occur";
 pub const MESSAGE_TEXT: &str = "Custom message";
 pub const LOG_COLLECTION: &str = "Turn on log collection and diagnostics page for end users";
-pub const OOBE_ONLY: &str =
-    "Only show page to devices provisioned by out-of-box experience (OOBE)";
+pub const OOBE_ONLY: &str = "Only show page to devices provisioned by out-of-box experience (OOBE)";
 pub const QUALITY_UPDATES: &str = "Install Windows quality updates (might restart the device)";
 pub const BLOCK: &str = "Block device use until all apps and profiles are installed";
 pub const ALLOW_RESET: &str = "Allow users to reset device if installation error occurs";
