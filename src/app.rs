@@ -72,6 +72,7 @@ pub fn App() -> impl IntoView {
             <HistoryButtons workspace notices />
         </header>
         <NoticesRegion notices />
+        <crate::tenant::FileImport />
         <main id="content" tabindex="-1" node_ref=content>
             {move || match area.get() {
                 Area::Profiles => view! { <ProfilesPage /> }.into_any(),

@@ -10,6 +10,10 @@
 //! - [`graph`]: import from Graph JSON (any encoding, IntuneCD backups), export of request bodies
 //!   and of the tenant bundle.
 //! - [`merge`]: merging an import into the tenant the designer holds.
+//! - [`catalog`]: adding, editing and deleting groups, apps, filters and scope tags, and who
+//!   uses each one.
+//! - [`open`]: opening any file the app imports (a save of its own or Graph JSON), with the
+//!   20 MB limit.
 //! - [`save`]: the versioned save format.
 //! - [`filter`]: the assignment-filter language.
 //! - [`history`]: undo and redo over whole-document snapshots.
@@ -41,14 +45,18 @@
 //!   with its reason; reads a typeless app with a package identifier as `winGetApp`. IntuneCD
 //!   names create the group, scope tag or app they name when nothing matches; a filter name
 //!   never creates a filter (its rule is unknown), so it stays an unknown reference.
+//! - **Catalog objects** (groups, apps, filters, scope tags) have required names unique within
+//!   their kind; deleting one removes every reference to it (see [`catalog`]).
 //! - Graph's timeout `0` means 60, so a model timeout of 0 (invalid anyway) reads back as 60.
 
+pub mod catalog;
 pub mod filter;
 pub mod fleet;
 pub mod graph;
 pub mod history;
 pub mod merge;
 pub mod model;
+pub mod open;
 pub mod priority;
 pub mod resolve;
 pub mod sample;

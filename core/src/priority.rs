@@ -250,6 +250,23 @@ impl Tenant {
         Ok(new_id)
     }
 
+    /// Replaces a custom profile with an edited version of itself (same id), keeping its
+    /// priority; returns that priority. The default profile is not a custom profile: its
+    /// settings change through [`Tenant::default_profile_mut`].
+    pub fn replace_profile(&mut self, profile: CustomProfile) -> Result<usize, PriorityError> {
+        let index = self
+            .custom_profiles()
+            .iter()
+            .position(|p| p.id == profile.id)
+            .ok_or_else(|| PriorityError::UnknownProfile(profile.id.clone()))?;
+        let slot = self
+            .custom_mut()
+            .get_mut(index)
+            .ok_or_else(|| PriorityError::UnknownProfile(profile.id.clone()))?;
+        *slot = profile;
+        Ok(index + 1)
+    }
+
     /// "Copy of {name}", or "Copy of {name} (2)", (3)… until no profile has that name.
     fn copy_name(&self, name: &str) -> String {
         let base = format!("Copy of {}", name.trim());
@@ -283,6 +300,18 @@ impl Tenant {
                 tags: scope.describe(self),
             }),
             None => Err(PriorityError::UnknownProfile(id.clone())),
+        }
+    }
+}
+
+impl Tenant {
+    /// Whether one more custom profile fits (DOMAIN §1: at most 50), for a Create button that
+    /// says why it is disabled before the admin fills in a wizard that could not be saved.
+    pub fn can_add_profile(&self) -> Result<(), PriorityError> {
+        if self.custom_profiles().len() >= MAX_CUSTOM_PROFILES {
+            Err(PriorityError::Cap)
+        } else {
+            Ok(())
         }
     }
 }

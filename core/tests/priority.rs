@@ -245,3 +245,21 @@ fn a_scoped_admin_is_refused_outside_scope() {
     t.delete_profile_as(&t1(), &ProfileId::from("C")).unwrap();
     assert_eq!(order(&t), "Abd");
 }
+
+#[test]
+fn can_add_profile_answers_before_the_51st_is_tried() {
+    let mut t = Tenant::default();
+    for n in 0..49 {
+        t.add_profile(CustomProfile::new(format!("p{n}"), format!("P{n}")))
+            .unwrap();
+    }
+    assert_eq!(t.can_add_profile(), Ok(()));
+    t.add_profile(CustomProfile::new("last", "Last")).unwrap();
+    assert_eq!(t.can_add_profile(), Err(PriorityError::Cap));
+    assert_eq!(
+        t.duplicate_profile(&ProfileId::from("p1")),
+        Err(PriorityError::Cap)
+    );
+    t.delete_profile(&ProfileId::from("p1")).unwrap();
+    assert_eq!(t.can_add_profile(), Ok(()));
+}

@@ -3,12 +3,16 @@
 //! - [`Workspace`]: the tenant being designed (with undo history) and the designer's own
 //!   sections (wizard draft, preview scenarios, …), saved to the browser after every change.
 //! - [`Notices`]: short messages to the user (saved, refused, restored, …).
+//! - [`FileInbox`]: a file picked or dropped, on its way to the import flow.
 
+mod inbox;
 mod notices;
 mod persist;
 mod workspace;
 
+pub use inbox::FileInbox;
 pub use notices::{NoticeKind, Notices, NoticesRegion};
+pub use persist::{discard_kept_aside, kept_aside, KeptAside};
 pub use workspace::Workspace;
 
 use leptos::prelude::*;
@@ -19,5 +23,6 @@ pub fn provide() -> (Workspace, Notices) {
     let workspace = Workspace::restore(notices);
     provide_context(workspace);
     provide_context(notices);
+    provide_context(FileInbox::new());
     (workspace, notices)
 }

@@ -18,6 +18,8 @@ struct Notice {
     id: u64,
     kind: NoticeKind,
     text: String,
+    /// Where the user can act on the notice: (link text, href).
+    link: Option<(String, String)>,
 }
 
 /// The list of notices on screen; `Copy`, so any component can hold it.
@@ -41,13 +43,32 @@ impl Notices {
     }
 
     pub fn show(&self, kind: NoticeKind, text: impl Into<String>) {
+        self.push(kind, text.into(), None);
+    }
+
+    /// A notice with a link to where the user can act on it ("Download it").
+    pub fn show_with_link(
+        &self,
+        kind: NoticeKind,
+        text: impl Into<String>,
+        link_text: impl Into<String>,
+        href: impl Into<String>,
+    ) {
+        self.push(kind, text.into(), Some((link_text.into(), href.into())));
+    }
+
+    fn push(&self, kind: NoticeKind, text: String, link: Option<(String, String)>) {
         let id = self.next_id.get_value();
         self.next_id.set_value(id + 1);
-        let text = text.into();
         self.list.update(|list| {
             // The same message twice in a row says nothing new.
             list.retain(|notice| notice.text != text);
-            list.push(Notice { id, kind, text });
+            list.push(Notice {
+                id,
+                kind,
+                text,
+                link,
+            });
         });
     }
 
@@ -78,7 +99,17 @@ pub fn NoticesRegion(notices: Notices) -> impl IntoView {
         };
         view! {
             <div class=class>
-                <p>{notice.text}</p>
+                <p>
+                    {notice.text}
+                    {notice
+                        .link
+                        .map(|(text, href)| {
+                            view! {
+                                " "
+                                <a href=href>{text}</a>
+                            }
+                        })}
+                </p>
                 <button type="button" class="link-button" on:click=move |_| notices.dismiss(notice.id)>
                     "Dismiss"
                 </button>

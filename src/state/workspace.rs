@@ -12,26 +12,55 @@ use serde::{de::DeserializeOwned, Serialize};
 use serde_json::{Map, Value};
 
 use super::notices::{NoticeKind, Notices};
-use super::persist;
+use super::persist::{self, Told};
+
+/// Shows a storage notice, linking to the kept-aside saves when it is about one.
+fn tell(notices: Notices, told: Told) {
+    if told.to_kept_aside {
+        notices.show_with_link(
+            told.kind,
+            told.text,
+            "Download it",
+            crate::tenant::routes::import_export().href(),
+        );
+    } else {
+        notices.show(told.kind, told.text);
+    }
+}
 
 #[derive(Clone, Copy)]
 pub struct Workspace {
     history: RwSignal<History<Tenant>>,
     designer: RwSignal<Map<String, Value>>,
+    /// Bumped when the designer's sections are replaced as a whole (an imported save, another
+    /// tab's change), so that live sections read them again.
+    designer_epoch: RwSignal<u64>,
+    /// The document last read from or written to storage: writing it again would change
+    /// nothing, and would wake other tabs for nothing.
+    stored: StoredValue<Option<String>>,
+    /// Set when another tab saved what this one cannot open: this tab then stops saving, so it
+    /// does not overwrite it.
+    saving_paused: RwSignal<bool>,
+    first_visit: bool,
 }
 
 impl Workspace {
     /// Opens what the browser saved (or the starting tenant) and saves after every change.
     pub(super) fn restore(notices: Notices) -> Self {
         let restored = persist::restore();
-        for (kind, text) in &restored.notices {
-            notices.show(*kind, text.clone());
+        for told in restored.notices {
+            tell(notices, told);
         }
         let workspace = Workspace {
             history: RwSignal::new(History::new(restored.tenant)),
             designer: RwSignal::new(restored.designer),
+            designer_epoch: RwSignal::new(0),
+            stored: StoredValue::new(restored.stored),
+            saving_paused: RwSignal::new(false),
+            first_visit: restored.first_visit,
         };
         workspace.save_on_change(notices);
+        workspace.follow_other_tabs(notices);
         workspace
     }
 
@@ -40,24 +69,100 @@ impl Workspace {
         // reported once rather than on every keystroke; what was saved before stays.
         let failing = StoredValue::new(false);
         Effect::new(move |first_run: Option<()>| {
-            let document = self.history.with(|history| {
-                self.designer.with(|designer| {
-                    esp_core::save::save(history.present(), &Value::Object(designer.clone()), None)
-                })
-            });
+            let document = self.document(None);
             // The first run would only write back what was just read.
-            if first_run.is_none() {
+            if first_run.is_none() || self.saving_paused.get_untracked() {
+                return;
+            }
+            if self
+                .stored
+                .with_value(|stored| stored.as_deref() == Some(&document))
+            {
                 return;
             }
             match persist::write(&document) {
-                Ok(()) => failing.set_value(false),
+                Ok(()) => {
+                    failing.set_value(false);
+                    self.stored.set_value(Some(document));
+                }
                 Err(problem) if !failing.get_value() => {
                     failing.set_value(true);
-                    notices.show(NoticeKind::Error, problem);
+                    notices.show_with_link(
+                        NoticeKind::Error,
+                        problem,
+                        "Export it",
+                        crate::tenant::routes::import_export().href(),
+                    );
                 }
                 Err(_) => {}
             }
         });
+    }
+
+    /// Another tab's save is taken up here at once (the `storage` event fires in every other
+    /// tab of the origin), so two tabs never overwrite each other's work unseen: this tab shows
+    /// the latest workspace and says so. A save this tab cannot open pauses its saving.
+    fn follow_other_tabs(self, notices: Notices) {
+        let listener = window_event_listener(leptos::ev::storage, move |event| {
+            if event.key().as_deref() != Some(persist::WORKSPACE_KEY) {
+                return;
+            }
+            let Some(text) = event.new_value() else {
+                return;
+            };
+            if self
+                .stored
+                .with_value(|stored| stored.as_deref() == Some(&text))
+            {
+                return;
+            }
+            match persist::open(&text) {
+                Ok(opened) => {
+                    self.stored.set_value(Some(text));
+                    self.saving_paused.set(false);
+                    self.replace_everything(opened.tenant, opened.designer);
+                    notices.show(
+                        NoticeKind::Info,
+                        "This workspace was changed in another tab; this tab now shows that version. Undo starts afresh.",
+                    );
+                }
+                Err(error) => {
+                    self.saving_paused.set(true);
+                    notices.show(
+                        NoticeKind::Error,
+                        format!("Another tab saved a workspace that this tab cannot open ({error}). This tab no longer saves, so it does not overwrite it: reload the page."),
+                    );
+                }
+            }
+        });
+        on_cleanup(move || listener.remove());
+    }
+
+    /// The save document of the workspace (tenant and designer sections); `saved_at` is the
+    /// time to write in it, if any. Reactive.
+    pub fn document(&self, saved_at: Option<&str>) -> String {
+        self.history.with(|history| {
+            self.designer.with(|designer| {
+                esp_core::save::save(
+                    history.present(),
+                    &Value::Object(designer.clone()),
+                    saved_at,
+                )
+            })
+        })
+    }
+
+    /// True when this visit found nothing saved and started from the sample.
+    pub fn is_first_visit(&self) -> bool {
+        self.first_visit
+    }
+
+    /// Replaces the tenant and every designer section (an imported save, another tab's
+    /// change), forgetting the undo history; live sections read their new state.
+    pub fn replace_everything(&self, tenant: Tenant, designer: Map<String, Value>) {
+        self.history.update(|history| history.reset(tenant));
+        self.designer.set(designer);
+        self.designer_epoch.update(|epoch| *epoch += 1);
     }
 
     /// The workspace of the app, from any component below the shell.
@@ -83,11 +188,6 @@ impl Workspace {
             self.history.notify();
         }
         outcome
-    }
-
-    /// Replaces the whole tenant (an import, a reset), forgetting the undo history.
-    pub fn replace(&self, tenant: Tenant) {
-        self.history.update(|history| history.reset(tenant));
     }
 
     pub fn undo(&self) -> Option<String> {
@@ -127,6 +227,19 @@ impl Workspace {
             .unwrap_or_default();
         let signal = RwSignal::new(initial);
         let designer = self.designer;
+        let epoch = self.designer_epoch;
+        // When the sections are replaced as a whole, this one starts again from what they hold.
+        Effect::new(move |previous: Option<u64>| {
+            let now = epoch.get();
+            if previous.is_some_and(|previous| previous != now) {
+                let fresh = designer
+                    .with_untracked(|designer| designer.get(key).cloned())
+                    .and_then(|value| serde_json::from_value(value).ok())
+                    .unwrap_or_default();
+                signal.set(fresh);
+            }
+            now
+        });
         Effect::new(move |_| {
             let value = signal
                 .with(|section| serde_json::to_value(section))

@@ -15,10 +15,9 @@
 use super::encoding::{decode, Encoding};
 use super::error::ImportError;
 use super::json::{graph_type, items, Obj, Path};
+use super::kind::{self, ObjectKind};
 use super::report::{ImportReport, Layout};
-use super::{
-    BUNDLE_KEYS, ESP_TYPE, KEY_APPS, KEY_CONFIGURATIONS, KEY_FILTERS, KEY_GROUPS, KEY_SCOPE_TAGS,
-};
+use super::{ESP_TYPE, KEY_APPS, KEY_CONFIGURATIONS, KEY_FILTERS, KEY_GROUPS, KEY_SCOPE_TAGS};
 use crate::model::{
     fresh_id, App, AppAssignment, AppId, AppKind, AppliedFilter, Assignment, AssignmentFilter,
     Block, BlockSettings, BlockingApps, CustomMessage, CustomProfile, DefaultProfile, FilterId,
@@ -256,21 +255,25 @@ impl<'k> Importer<'k> {
         self.reserve_ids_in(value);
         let root = Path::root();
         match value {
-            Value::Object(map) if BUNDLE_KEYS.iter().any(|k| map.contains_key(*k)) => {
+            Value::Object(map) if kind::is_bundle(map) => {
                 self.report.layout = Layout::Bundle;
                 self.add_bundle(&Obj::new(value, root)?)
             }
-            Value::Object(map) => match map.get("value") {
-                Some(list @ Value::Array(_)) => {
+            Value::Object(map) => match (map.get("value"), kind::wrapped_list(map)) {
+                (Some(list @ Value::Array(_)), _) => {
                     self.report.layout = Layout::List;
-                    self.add_configurations(list, root.key("value"))
+                    self.add_objects(list, root.key("value"))
                 }
-                Some(single @ Value::Object(_)) => self.read_configuration(single, root.key("value")),
-                _ => self.read_configuration(value, root),
+                (Some(single @ Value::Object(_)), _) => self.read_object(single, root.key("value")),
+                (_, Some((key, list))) => {
+                    self.report.layout = Layout::List;
+                    self.add_objects(list, root.key(key))
+                }
+                _ => self.read_object(value, root),
             },
             Value::Array(_) => {
                 self.report.layout = Layout::List;
-                self.add_configurations(value, root)
+                self.add_objects(value, root)
             }
             other => Err(root.error(
                 "an ESP profile, a list of enrollment configurations or a tenant bundle (a JSON object)",
@@ -297,6 +300,53 @@ impl<'k> Importer<'k> {
             self.add_configurations(configurations, bundle.at(KEY_CONFIGURATIONS))?;
         }
         Ok(())
+    }
+
+    /// Reads the objects of a list response (or a bare list), each by its kind.
+    fn add_objects(&mut self, list: &Value, path: Path) -> Result<(), ImportError> {
+        for (path, item) in items(list, path)? {
+            self.read_object(item, path)?;
+        }
+        Ok(())
+    }
+
+    /// Reads one object of a list or a single-object file by its kind (`kind::classify`): apps,
+    /// filters, scope tags and groups join the catalog, assignments on their own are skipped,
+    /// and the rest is read as an enrollment configuration.
+    fn read_object(&mut self, value: &Value, path: Path) -> Result<(), ImportError> {
+        let obj = Obj::new(value, path)?;
+        match kind::classify(obj.map) {
+            ObjectKind::App => self.read_app(&obj).map(drop),
+            ObjectKind::Filter => self.read_filter(&obj).map(drop),
+            ObjectKind::ScopeTag => self.read_scope_tag(&obj).map(drop),
+            ObjectKind::Group => self.read_group(&obj).map(drop),
+            ObjectKind::Assignment => {
+                let label = obj.str("@odata.type")?.map_or("assignment", graph_type);
+                self.report.skip(
+                    &obj.path,
+                    label,
+                    None,
+                    "an assignment on its own: import the profile or app it belongs to, with its \
+                     `assignments`"
+                        .into(),
+                );
+                Ok(())
+            }
+            ObjectKind::Unknown if !obj.has("@odata.type") && !obj.has("displayName") => {
+                self.report.skip(
+                    &obj.path,
+                    "item",
+                    None,
+                    "not an Intune object: it has no `@odata.type` or `displayName`, and is not \
+                     shaped like a profile, app, filter, scope tag or group"
+                        .into(),
+                );
+                Ok(())
+            }
+            ObjectKind::Configuration | ObjectKind::Unknown => {
+                self.read_configuration(value, obj.path)
+            }
+        }
     }
 
     fn add_configurations(&mut self, list: &Value, path: Path) -> Result<(), ImportError> {

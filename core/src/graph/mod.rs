@@ -11,7 +11,15 @@
 //!   for an id the tenant does not know) and `roleScopeTagNames` (one per id);
 //! - assignment target: `groupName` (IntuneCD's key) and `deviceAndAppManagementAssignmentFilterName`.
 //!
-//! The request bodies (`create_body`, `assign_body`, `set_priority_body`) carry none of them.
+//! The request bodies (`create_body`, `assign_body`, `set_priority_body`) carry none of them;
+//! `powershell` wraps them in a script that sends them.
+//!
+//! # What else import reads
+//! Besides a profile, a list response and a bundle, a file may hold catalog objects: a single
+//! app, filter, scope tag or group, or a list of them (a Graph list response, a bare list, or a
+//! wrapper such as HydrationKit's `{"filters": [...]}`). Each object is read by its kind
+//! ([`kind::classify`]): apps, filters, scope tags and groups join the tenant, an assignment on
+//! its own is skipped with its reason, anything else is read as an enrollment configuration.
 
 mod encoding;
 mod error;
@@ -19,6 +27,8 @@ pub mod export;
 pub mod import;
 mod intunecd;
 mod json;
+pub mod kind;
+pub mod powershell;
 mod report;
 
 pub use encoding::{decode, Encoding};

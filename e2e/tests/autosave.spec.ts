@@ -1,0 +1,161 @@
+// Every change is saved in the browser at once; a save that cannot be opened is kept aside, a full
+// storage loses nothing saved before, and two tabs never overwrite each other unseen.
+import { readFileSync } from 'node:fs';
+import type { Locator, Page } from '@playwright/test';
+import { test, expect } from './fixtures/guard';
+import { KEPT_ASIDE_KEY, TenantPage, WORKSPACE_KEY, names } from './fixtures/tenant_page';
+
+/** Puts `text` in the saved workspace before the app's first start in this page. */
+async function seedSave(page: Page, text: string): Promise<void> {
+  await page.addInitScript(
+    ([key, value]) => {
+      if (!window.sessionStorage.getItem('seeded')) {
+        window.localStorage.setItem(key, value);
+        window.sessionStorage.setItem('seeded', 'yes');
+      }
+    },
+    [WORKSPACE_KEY, text],
+  );
+}
+
+/** The overview's counts ("6 ESP profiles", …), which sum up the whole tenant. */
+async function counts(tenant: TenantPage): Promise<Locator> {
+  await tenant.goTo('Overview', 'Tenant');
+  return tenant.page.getByRole('list', { name: 'What the tenant holds' }).getByRole('listitem');
+}
+
+const EMPTY = ['1 ESP profile', '0 groups', '0 apps', '0 assignment filters', '0 scope tags'];
+
+test.describe('autosave', () => {
+  test('a change survives a reload', async ({ page }) => {
+    const tenant = new TenantPage(page);
+    await tenant.open('groups');
+    expect(await tenant.stored()).toBeNull();
+    await tenant.addGroup('Saved group');
+    await tenant.expectStored((d) => names(d, 'groups').includes('Saved group'));
+    await page.reload();
+    await expect(tenant.row('Saved group')).toBeVisible();
+  });
+
+  test('Reset to sample and Start empty ask first, then act; Undo takes either back', async ({ page }) => {
+    const tenant = new TenantPage(page);
+    await tenant.open();
+    const sample = await (await counts(tenant)).allTextContents();
+    await tenant.goTo('Groups');
+    await tenant.addGroup('Mine');
+    const mine = await (await counts(tenant)).allTextContents();
+    expect(mine).not.toEqual(sample);
+
+    await tenant.goTo('Import and export');
+    await page.getByRole('button', { name: 'Reset to sample' }).click();
+    const question = page.getByRole('dialog', { name: 'Reset to the sample tenant?' });
+    await expect(question).toContainText('replaced by the sample tenant');
+    await question.getByRole('button', { name: 'Cancel' }).click();
+    await expect(await counts(tenant)).toHaveText(mine);
+
+    await tenant.goTo('Import and export');
+    await page.getByRole('button', { name: 'Reset to sample' }).click();
+    await question.getByRole('button', { name: 'Reset to sample' }).click();
+    await expect(tenant.messages).toContainText('The workspace holds the sample tenant again.');
+    await expect(await counts(tenant)).toHaveText(sample);
+    await tenant.undo.click();
+    await expect(await counts(tenant)).toHaveText(mine);
+
+    await tenant.goTo('Import and export');
+    await page.getByRole('button', { name: 'Start empty' }).click();
+    await page.getByRole('dialog', { name: 'Start with an empty tenant?' }).getByRole('button', { name: 'Start empty' }).click();
+    await expect(await counts(tenant)).toHaveText(EMPTY);
+    await page.reload();
+    await expect(await counts(tenant)).toHaveText(EMPTY);
+  });
+
+  test('a damaged save is kept aside with a message, can be downloaded, and the app still opens', async ({ page }) => {
+    const damaged = '{"schemaVersion": 1, "tenant": {"groups": [';
+    await seedSave(page, damaged);
+    const tenant = new TenantPage(page);
+    await tenant.open();
+    await expect(tenant.heading).toHaveText('Tenant');
+    const warning = tenant.messages.getByText(/Your saved workspace could not be opened: it is damaged/);
+    await expect(warning).toContainText('It has been kept aside in this browser');
+    expect(await tenant.stored(KEPT_ASIDE_KEY)).toBe(damaged);
+
+    await tenant.messages.getByRole('link', { name: 'Download it' }).click();
+    await expect(tenant.heading).toHaveText('Import and export');
+    const saves = page.getByRole('region', { name: 'Saves kept aside' });
+    const download = page.waitForEvent('download');
+    await saves.getByRole('button', { name: 'Download kept-aside save 1' }).click();
+    expect(readFileSync(await (await download).path(), 'utf8')).toBe(damaged);
+
+    // A change saves the new workspace; the kept-aside save stays until deleted.
+    await tenant.goTo('Groups');
+    await tenant.addGroup('After the damage');
+    await tenant.expectStored((d) => names(d, 'groups').includes('After the damage'));
+    expect(await tenant.stored(KEPT_ASIDE_KEY)).toBe(damaged);
+    await tenant.goTo('Import and export');
+    await saves.getByRole('button', { name: 'Delete kept-aside save 1' }).click();
+    await page.getByRole('dialog', { name: 'Delete kept-aside save 1?' }).getByRole('button', { name: 'Delete' }).click();
+    await expect(saves).toHaveCount(0);
+    expect(await tenant.stored(KEPT_ASIDE_KEY)).toBeNull();
+  });
+
+  test('a save from a newer version is kept aside, not overwritten', async ({ page }) => {
+    const newer = JSON.stringify({ schemaVersion: 99, tenant: {}, designer: { future: true } });
+    await seedSave(page, newer);
+    const tenant = new TenantPage(page);
+    await tenant.open('groups');
+    await expect(tenant.messages).toContainText('it was written by a newer version of ESP Designer');
+    expect(await tenant.stored(KEPT_ASIDE_KEY)).toBe(newer);
+    await tenant.addGroup('Now');
+    await tenant.expectStored((d) => names(d, 'groups').includes('Now'));
+    expect(await tenant.stored(KEPT_ASIDE_KEY)).toBe(newer);
+  });
+
+  test('a full storage is reported and what was saved before stays', async ({ page }) => {
+    const tenant = new TenantPage(page);
+    await tenant.open('groups');
+    await tenant.addGroup('Before full');
+    await tenant.expectStored((d) => names(d, 'groups').includes('Before full'));
+    const saved = await tenant.stored();
+
+    // Fill the origin's storage to the last character.
+    await page.evaluate(() => {
+      let size = 1 << 20;
+      let n = 0;
+      while (size >= 1) {
+        try {
+          window.localStorage.setItem(`filler-${n++}`, 'x'.repeat(size));
+        } catch {
+          size = Math.floor(size / 2);
+        }
+      }
+    });
+    await tenant.addGroup('While full');
+    await expect(tenant.errors).toContainText('storage for ESP Designer is full, so your latest change is not saved');
+    expect(await tenant.stored()).toBe(saved);
+
+    // Room again: the next change saves everything.
+    await page.evaluate(() => {
+      for (const key of Object.keys(window.localStorage)) if (key.startsWith('filler-')) window.localStorage.removeItem(key);
+    });
+    await tenant.addGroup('After full');
+    await tenant.expectStored((d) => names(d, 'groups').join() === 'Before full,While full,After full');
+  });
+
+  test('two tabs: a change in one shows in the other, which says so', async ({ page, context }) => {
+    const first = new TenantPage(page);
+    await first.open('groups');
+    const second = new TenantPage(await context.newPage());
+    await second.open('groups');
+
+    await first.addGroup('From the first tab');
+    await expect(second.messages).toContainText('This workspace was changed in another tab');
+    await expect(second.row('From the first tab')).toBeVisible();
+
+    await second.addGroup('From the second tab');
+    await expect(first.row('From the second tab')).toBeVisible();
+    await first.expectStored((d) => names(d, 'groups').join() === 'From the first tab,From the second tab');
+    // Neither tab wrote over the other: both show both groups.
+    await expect(first.rowNames()).toHaveText(['From the first tab', 'From the second tab']);
+    await expect(second.rowNames()).toHaveText(['From the first tab', 'From the second tab']);
+  });
+});
