@@ -16,7 +16,9 @@
 mod csv;
 mod impact;
 
-pub use self::csv::{csv_line, parse_devices, DeviceList, FleetDevice, RowError, COLUMNS};
+pub use self::csv::{
+    csv_line, parse_devices, DeviceList, DeviceReader, FleetDevice, RowError, COLUMNS,
+};
 pub use impact::{impact, Change, DeviceChange, DeviceSide, Impact, ProfileCount};
 
 use crate::model::{Priority, ProfileId};

@@ -177,16 +177,19 @@ impl Tracer<'_> {
         };
         let (audience, result, filter, reason) = match outcome {
             RowOutcome::NotReached => {
-                let whom = if self.mode.has_user() {
-                    "neither the device nor the user"
+                let (contains, reaches) = if self.mode.has_user() {
+                    (
+                        "contains neither the device nor the user",
+                        "reaches neither the device nor the user",
+                    )
                 } else {
-                    "not the device"
+                    ("does not contain the device", "does not reach the device")
                 };
                 let reason = match &assignment.target {
                     Target::Group(_) | Target::ExcludedGroup(_) => {
-                        format!("{subject} contains {whom}")
+                        format!("{subject} {contains}")
                     }
-                    _ => format!("{subject}, which reaches {whom}"),
+                    _ => format!("{subject}, which {reaches}"),
                 };
                 (None, RowResult::NotReached, None, reason)
             }
