@@ -1,7 +1,9 @@
 //! The scenario form: its name, the deployment mode, the join type, the device and the user.
 //! Every change is saved in the preview's section and the result follows at once.
 
-use esp_core::filter::{DeviceProperties, EspProperty, DEVICE_OWNERSHIP_VALUES, OPERATING_SYSTEM_SKUS};
+use esp_core::filter::{
+    DeviceProperties, EspProperty, DEVICE_OWNERSHIP_VALUES, OPERATING_SYSTEM_SKUS,
+};
 use esp_core::model::Group;
 use esp_core::resolve::{is_windows_11, JoinType, Mode};
 use leptos::prelude::*;
@@ -22,7 +24,10 @@ pub fn ScenarioForm(state: RwSignal<PreviewState>, groups: Memo<Vec<Group>>) -> 
         state.with(|s| s.selected().map_or(Mode::UserDriven, |x| x.scenario.mode))
     });
     let join = Memo::new(move |_| {
-        state.with(|s| s.selected().map_or(JoinType::Entra, |x| x.scenario.join_type))
+        state.with(|s| {
+            s.selected()
+                .map_or(JoinType::Entra, |x| x.scenario.join_type)
+        })
     });
 
     view! {

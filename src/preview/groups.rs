@@ -76,9 +76,7 @@ pub fn GroupPicker(
     });
     let rows = Memo::new(move |_| {
         let needle = query.with(|q| q.trim().to_lowercase());
-        groups.with(|groups| {
-            chosen.with(|chosen| rows(side, groups, chosen, &needle))
-        })
+        groups.with(|groups| chosen.with(|chosen| rows(side, groups, chosen, &needle)))
     });
     let toggle = move |id: GroupId, on: bool| {
         state.update(|s| {
@@ -99,10 +97,10 @@ pub fn GroupPicker(
                 chosen
                     .iter()
                     .map(|id| {
-                        groups
-                            .iter()
-                            .find(|g| &g.id == id)
-                            .map_or_else(|| format!("unknown group {id}"), |g| g.display_name.clone())
+                        groups.iter().find(|g| &g.id == id).map_or_else(
+                            || format!("unknown group {id}"),
+                            |g| g.display_name.clone(),
+                        )
                     })
                     .collect()
             })
@@ -219,9 +217,11 @@ fn rows(side: Side, groups: &[Group], chosen: &[GroupId], needle: &str) -> Vec<R
         Some(_) => 2,
     };
     known.sort_by(|a, b| {
-        rank(a)
-            .cmp(&rank(b))
-            .then_with(|| a.display_name.to_lowercase().cmp(&b.display_name.to_lowercase()))
+        rank(a).cmp(&rank(b)).then_with(|| {
+            a.display_name
+                .to_lowercase()
+                .cmp(&b.display_name.to_lowercase())
+        })
     });
     out.extend(known.into_iter().map(|g| Row {
         id: g.id.clone(),
@@ -259,7 +259,16 @@ mod tests {
             .into_iter()
             .map(|r| r.name)
             .collect();
-        assert_eq!(names, ["gone", "Alpha devices", "beta devices", "Mixed", "Alpha users"]);
+        assert_eq!(
+            names,
+            [
+                "gone",
+                "Alpha devices",
+                "beta devices",
+                "Mixed",
+                "Alpha users"
+            ]
+        );
         let user = rows(Side::User, &groups, &[], "alpha");
         assert_eq!(user[0].name, "Alpha users");
         assert_eq!(user[1].other_kind, Some(MemberKind::Device));

@@ -14,7 +14,7 @@ mod phases;
 mod result;
 mod scenarios;
 mod screen;
-mod state;
+pub(crate) mod state;
 mod timeline;
 mod trace;
 mod words;
@@ -122,7 +122,9 @@ fn follow(
                     state.update(|s| id = s.add(Some(name.clone()), Some(scenario)));
                     notices.show(
                         NoticeKind::Info,
-                        format!("The scenario “{name}” from the link is now saved in this browser."),
+                        format!(
+                            "The scenario “{name}” from the link is now saved in this browser."
+                        ),
                     );
                     id
                 }
@@ -132,7 +134,9 @@ fn follow(
         Some(Request::Unreadable(error)) => {
             notices.show(
                 NoticeKind::Error,
-                format!("The scenario in this link cannot be read ({error}); was the link cut short?"),
+                format!(
+                    "The scenario in this link cannot be read ({error}); was the link cut short?"
+                ),
             );
             if let Some(current) = state.with_untracked(|s| s.selected.clone()) {
                 route::replace(&link::saved(&current, profile.as_deref()));

@@ -149,7 +149,11 @@ fn phase_table(
         "{} tracked; {} {}.",
         words::count(phase.tracked.len(), "app", "apps"),
         phase.blocking.len(),
-        if phase.blocking.len() == 1 { "blocks" } else { "block" }
+        if phase.blocking.len() == 1 {
+            "blocks"
+        } else {
+            "block"
+        }
     );
     let rows = phase
         .tracked

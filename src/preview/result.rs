@@ -52,7 +52,10 @@ fn announcement(r: &Resolution) -> String {
         ));
     }
     if !r.warnings.is_empty() {
-        text.push_str(&format!(" {}.", words::count(r.warnings.len(), "warning", "warnings")));
+        text.push_str(&format!(
+            " {}.",
+            words::count(r.warnings.len(), "warning", "warnings")
+        ));
     }
     text
 }

@@ -152,7 +152,10 @@ pub fn ScenarioList(state: RwSignal<PreviewState>, profile: Memo<Option<String>>
 fn ShareLink(state: RwSignal<PreviewState>) -> impl IntoView {
     let url = Memo::new(move |_| {
         let href = state
-            .with(|s| s.selected().map(|x| link::shared(&x.name, &x.scenario).href()))
+            .with(|s| {
+                s.selected()
+                    .map(|x| link::shared(&x.name, &x.scenario).href())
+            })
             .unwrap_or_default();
         let here = window().location().href().unwrap_or_default();
         let base = here.split('#').next().unwrap_or_default();

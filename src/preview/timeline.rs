@@ -73,7 +73,10 @@ fn picture(t: Times) -> impl IntoView {
             HYBRID_EXTRA_MINUTES
         )
     } else {
-        format!("{} (no extra time without hybrid join)", words::minutes(t.effective))
+        format!(
+            "{} (no extra time without hybrid join)",
+            words::minutes(t.effective)
+        )
     };
     let quality_text = if t.quality_updates {
         format!("{qu_least}–{qu_most} minutes after the page (Windows 11, device-targeted profile)")

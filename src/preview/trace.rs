@@ -2,7 +2,9 @@
 //! filter clause that decided and the device's value for it.
 
 use esp_core::model::FilterMode;
-use esp_core::resolve::{AssignmentTrace, FilterTrace, ProfileTrace, Resolution, RowResult, TargetKind};
+use esp_core::resolve::{
+    AssignmentTrace, FilterTrace, ProfileTrace, Resolution, RowResult, TargetKind,
+};
 use leptos::prelude::*;
 
 use super::words;
@@ -47,7 +49,10 @@ pub fn Trace(resolution: Memo<Option<Resolution>>, profile: Memo<Option<String>>
 fn entry(p: ProfileTrace, highlighted: bool) -> impl IntoView {
     let (verdict, class) = match (p.chosen, p.matched) {
         (true, _) => ("Applies", "trace-entry trace-chosen"),
-        (false, true) => ("Matches, but another profile applies", "trace-entry trace-matched"),
+        (false, true) => (
+            "Matches, but another profile applies",
+            "trace-entry trace-matched",
+        ),
         (false, false) => ("Does not match", "trace-entry"),
     };
     let class = if highlighted {
@@ -77,7 +82,12 @@ fn entry(p: ProfileTrace, highlighted: bool) -> impl IntoView {
 
 fn row(a: AssignmentTrace) -> impl IntoView {
     let group = a.group_name.clone().map_or_else(
-        || a.group_id.as_ref().map(|g| format!("`{g}`")).unwrap_or_default(),
+        || {
+            a.group_id
+                .as_ref()
+                .map(|g| format!("`{g}`"))
+                .unwrap_or_default()
+        },
         |name| format!("'{name}'"),
     );
     let target = match a.target {
@@ -127,10 +137,10 @@ fn filter(f: FilterTrace) -> impl IntoView {
         ),
     };
     let clause = f.clause.clone().map(|clause| {
-        let value = f
-            .device_value
-            .clone()
-            .map_or_else(|| "not set (compared as $null)".to_owned(), |v| format!("`{v}`"));
+        let value = f.device_value.clone().map_or_else(
+            || "not set (compared as $null)".to_owned(),
+            |v| format!("`{v}`"),
+        );
         let property = f.property.clone().unwrap_or_default();
         view! {
             <span class="filter-clause">

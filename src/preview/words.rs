@@ -200,7 +200,11 @@ mod tests {
     fn app_statuses_show_the_app_1_to_4_rule() {
         let cases = [
             // App 3: selected and targeted.
-            (app(Some(AppPhase::DeviceSetup), true, true), true, AppStatus::Blocks),
+            (
+                app(Some(AppPhase::DeviceSetup), true, true),
+                true,
+                AppStatus::Blocks,
+            ),
             // App 4: targeted, not selected.
             (
                 app(Some(AppPhase::DeviceSetup), false, false),

@@ -64,7 +64,9 @@ pub fn Fleet(
         None => {
             let kept = state.with_untracked(|s| s.fleet.clone());
             if let Some(text) = kept.text {
-                let source = kept.file_name.unwrap_or_else(|| "the pasted list".to_owned());
+                let source = kept
+                    .file_name
+                    .unwrap_or_else(|| "the pasted list".to_owned());
                 job.check_text(text, source, index.get_untracked().0);
             }
         }
@@ -119,7 +121,10 @@ pub fn Fleet(
     let check_pasted = move |_| {
         let text = draft.get_untracked();
         if text.trim().is_empty() {
-            notices.show(NoticeKind::Warning, "Paste a device list first, or upload a file.");
+            notices.show(
+                NoticeKind::Warning,
+                "Paste a device list first, or upload a file.",
+            );
             return;
         }
         start(text, None);
@@ -188,9 +193,11 @@ pub fn Fleet(
 #[component]
 fn ProgressBar(job: Job) -> impl IntoView {
     let text = move || match job.status.get() {
-        Status::Reading { line, lines } => {
-            Some(format!("Reading the list: line {} of {}", thousands(line), thousands(lines)))
-        }
+        Status::Reading { line, lines } => Some(format!(
+            "Reading the list: line {} of {}",
+            thousands(line),
+            thousands(lines)
+        )),
         Status::Resolving { done, total } => Some(format!(
             "Checking devices: {} of {}",
             thousands(done),
@@ -235,7 +242,11 @@ fn ProgressBar(job: Job) -> impl IntoView {
 }
 
 #[component]
-fn Results(job: Job, state: RwSignal<PreviewState>, profile: Memo<Option<String>>) -> impl IntoView {
+fn Results(
+    job: Job,
+    state: RwSignal<PreviewState>,
+    profile: Memo<Option<String>>,
+) -> impl IntoView {
     let notices = Notices::get();
     let export = move |_| {
         let Some(checked) = job.checked.get_untracked() else {
@@ -368,7 +379,8 @@ fn DeviceTable(
         })
         .collect_view();
     let for_page = checked.clone();
-    let shown = Memo::new(move |_| tally::page(&for_page.summaries, filter.get(), page.get(), PAGE_SIZE));
+    let shown =
+        Memo::new(move |_| tally::page(&for_page.summaries, filter.get(), page.get(), PAGE_SIZE));
     let pages = move || shown.with(|(_, total)| total.div_ceil(PAGE_SIZE).max(1));
     let range = move || {
         shown.with(|(rows, total)| match (rows.first(), rows.len()) {

@@ -56,7 +56,10 @@ pub fn page(
         None => summaries.len(),
         Some(_) => matching.clone().count(),
     };
-    let shown = matching.skip(page.saturating_mul(size)).take(size).collect();
+    let shown = matching
+        .skip(page.saturating_mul(size))
+        .take(size)
+        .collect();
     (shown, total)
 }
 
