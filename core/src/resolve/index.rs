@@ -27,6 +27,8 @@ pub struct IndexedTenant {
     pub(crate) filters: Vec<IndexedFilter>,
     pub(crate) profiles: Vec<IndexedProfile>,
     pub(crate) apps: Vec<IndexedApp>,
+    /// What the fleet needs of each app, packed beside the others for the fast path.
+    pub(crate) app_briefs: Vec<AppBrief>,
     /// Words per profile bitset (custom profiles only).
     pub(crate) profile_words: usize,
     /// For each group, the custom profiles with an inclusion row naming it (`profile_words` each).
@@ -35,14 +37,40 @@ pub struct IndexedTenant {
     pub(crate) profiles_all_devices: Vec<u64>,
     /// Custom profiles assigned to All users, as a bitset.
     pub(crate) profiles_all_users: Vec<u64>,
-    /// For each group, the required app rows naming it, inclusions and exclusions (CSR:
-    /// offsets, then data).
+    /// For each group, the required app rows naming it that are not folded into its bitsets
+    /// (CSR: offsets, then data).
     row_offsets: Vec<u32>,
     row_postings: Vec<PostedRow>,
-    /// Required app rows for All devices.
+    /// Required app rows with a filter for All devices.
     pub(crate) rows_all_devices: Vec<PostedRow>,
-    /// Required app rows for All users.
+    /// Required app rows with a filter for All users.
     pub(crate) rows_all_users: Vec<PostedRow>,
+    /// Words in an app bitset (one bit per indexed app).
+    pub(crate) app_words: usize,
+    /// For each group, its folded bitsets (a position in `dense_bits`), or [`NOT_DENSE`].
+    dense_of_group: Vec<u32>,
+    /// Per dense group, three app bitsets of its unfiltered rows: inclusions in device context,
+    /// inclusions in user context, exclusions.
+    dense_bits: Vec<u64>,
+    /// The same three bitsets for the unfiltered All devices rows.
+    pub(crate) all_devices_bits: Vec<u64>,
+    /// The same for the unfiltered All users rows.
+    pub(crate) all_users_bits: Vec<u64>,
+    /// The apps hybrid join does not track when targeted at the device in user context.
+    pub(crate) hybrid_untracked: Vec<u64>,
+}
+
+/// No bitsets for this group.
+const NOT_DENSE: u32 = u32::MAX;
+
+/// A group's unfiltered rows fold into bitsets from this many on (or an eighth of the bitset's
+/// words, if more): OR-ing three bitsets then costs less than applying the rows one by one.
+const DENSE_MIN_ROWS: usize = 4;
+
+fn set_bit(bits: &mut [u64], i: usize) {
+    if let Some(word) = bits.get_mut(i / 64) {
+        *word |= 1u64 << (i % 64);
+    }
 }
 
 /// A required app row in a posting list: enough to apply it without visiting the app.
@@ -126,6 +154,13 @@ pub(crate) struct IndexedApp {
     pub rows: Vec<(Row, InstallContext)>,
     pub family: AppFamily,
     /// A hash of the app id, summed over a blocking set to notice when it changes.
+    pub fingerprint: u64,
+}
+
+/// An app's type family and fingerprint, for the fast path.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct AppBrief {
+    pub family: AppFamily,
     pub fingerprint: u64,
 }
 
@@ -310,37 +345,92 @@ impl IndexedTenant {
             }
         }
 
+        // App rows: those without a filter fold into per-group bitsets when the group holds
+        // enough of them; the others (and every row of a small group) stay in posting lists.
+        let app_words = apps.len().div_ceil(64);
         let mut by_group: Vec<Vec<PostedRow>> = vec![Vec::new(); group_count];
         let mut rows_all_devices = Vec::new();
         let mut rows_all_users = Vec::new();
+        let mut all_devices_bits = vec![0u64; 3 * app_words];
+        let mut all_users_bits = vec![0u64; 3 * app_words];
+        let mut hybrid_untracked = vec![0u64; app_words];
         for (a, app) in apps.iter().enumerate() {
-            let a = u32::try_from(a).unwrap_or(u32::MAX);
+            if app.family.hybrid_untracked {
+                set_bit(&mut hybrid_untracked, a);
+            }
+            let a32 = u32::try_from(a).unwrap_or(u32::MAX);
             for (row, context) in &app.rows {
                 let posted = PostedRow {
-                    app: a,
+                    app: a32,
                     exclusion: matches!(row.target, RowTarget::Exclude(_)),
                     filter: row.filter,
                     context: *context,
                 };
-                let list = match row.target {
-                    RowTarget::AllDevices => Some(&mut rows_all_devices),
-                    RowTarget::AllUsers => Some(&mut rows_all_users),
-                    RowTarget::Include(g) | RowTarget::Exclude(g) => by_group.get_mut(g as usize),
-                };
-                if let Some(list) = list {
-                    list.push(posted);
+                match row.target {
+                    // A row whose filter cannot be used never includes anyone.
+                    _ if row.filter == RowFilter::Unusable => {}
+                    RowTarget::AllDevices | RowTarget::AllUsers
+                        if row.filter == RowFilter::None =>
+                    {
+                        let bits = match row.target {
+                            RowTarget::AllDevices => &mut all_devices_bits,
+                            _ => &mut all_users_bits,
+                        };
+                        let part = usize::from(*context == InstallContext::User);
+                        set_bit(bits.get_mut(part * app_words..).unwrap_or_default(), a);
+                    }
+                    RowTarget::AllDevices => rows_all_devices.push(posted),
+                    RowTarget::AllUsers => rows_all_users.push(posted),
+                    RowTarget::Include(g) | RowTarget::Exclude(g) => {
+                        if let Some(list) = by_group.get_mut(g as usize) {
+                            list.push(posted);
+                        }
+                    }
                 }
             }
         }
+        let dense_rows = DENSE_MIN_ROWS.max(app_words / 8);
+        let mut dense_of_group = vec![NOT_DENSE; group_count];
+        let mut dense_bits = Vec::new();
         let mut row_offsets = Vec::with_capacity(group_count + 1);
         let mut row_postings = Vec::new();
         row_offsets.push(0);
-        for list in by_group {
-            row_postings.extend(list);
+        for (g, list) in by_group.into_iter().enumerate() {
+            let foldable = list.iter().filter(|r| r.filter == RowFilter::None).count();
+            if foldable >= dense_rows {
+                let start = dense_bits.len();
+                dense_bits.resize(start + 3 * app_words, 0);
+                let bits = dense_bits.get_mut(start..).unwrap_or_default();
+                for row in list.iter().filter(|r| r.filter == RowFilter::None) {
+                    let part = match (row.exclusion, row.context) {
+                        (true, _) => 2,
+                        (false, InstallContext::Device) => 0,
+                        (false, InstallContext::User) => 1,
+                    };
+                    set_bit(
+                        bits.get_mut(part * app_words..).unwrap_or_default(),
+                        row.app as usize,
+                    );
+                }
+                if let Some(slot) = dense_of_group.get_mut(g) {
+                    *slot = u32::try_from(start / (3 * app_words).max(1)).unwrap_or(NOT_DENSE);
+                }
+                row_postings.extend(list.into_iter().filter(|r| r.filter != RowFilter::None));
+            } else {
+                row_postings.extend(list);
+            }
             row_offsets.push(u32::try_from(row_postings.len()).unwrap_or(u32::MAX));
         }
 
+        let app_briefs = apps
+            .iter()
+            .map(|a| AppBrief {
+                family: a.family,
+                fingerprint: a.fingerprint,
+            })
+            .collect();
         IndexedTenant {
+            app_briefs,
             tenant,
             group_ids,
             group_models,
@@ -355,6 +445,12 @@ impl IndexedTenant {
             row_postings,
             rows_all_devices,
             rows_all_users,
+            app_words,
+            dense_of_group,
+            dense_bits,
+            all_devices_bits,
+            all_users_bits,
+            hybrid_untracked,
         }
     }
 
@@ -417,7 +513,18 @@ impl IndexedTenant {
         self.group_ids.len()
     }
 
-    /// The required app rows naming the group.
+    /// The group's folded bitsets (3 × `app_words`), if it has them.
+    pub(crate) fn dense_bits(&self, group: u32) -> Option<&[u64]> {
+        let dense = *self.dense_of_group.get(group as usize)?;
+        if dense == NOT_DENSE {
+            return None;
+        }
+        let size = 3 * self.app_words;
+        let start = dense as usize * size;
+        self.dense_bits.get(start..start + size)
+    }
+
+    /// The required app rows naming the group that are not folded into its bitsets.
     pub(crate) fn rows_in_group(&self, group: u32) -> &[PostedRow] {
         let g = group as usize;
         let start = self.row_offsets.get(g).copied().unwrap_or(0) as usize;

@@ -10,8 +10,7 @@ use super::hash::FastHashBuild;
 use super::index::{IndexedTenant, PostedRow, PreparedScenario};
 use super::phases::{self, AppPhase};
 use super::result::Via;
-use super::scenario::Scenario;
-use super::targeting::AppReach;
+use super::scenario::{JoinType, Scenario};
 use super::targeting::{FastFilters, GroupBits, Reach};
 use super::time;
 use crate::filter::{DeviceProperties, LoweredDevice};
@@ -51,11 +50,7 @@ pub struct Summarizer<'a> {
     memo_results: Vec<u8>,
     overflow: Vec<u8>,
     overflow_device: LoweredDevice,
-    /// Per app: the generation that last touched it, and what this device's rows did to it.
-    app_stamps: Vec<u32>,
-    app_flags: Vec<u8>,
-    app_generation: u32,
-    touched: Vec<u32>,
+    bits: AppBits,
     candidates: Vec<u64>,
     prepared: PreparedScenario,
 }
@@ -64,13 +59,6 @@ pub struct Summarizer<'a> {
 /// makers and builds, so a few thousand sets cover most; at 200 filters this memo stays under
 /// about 10 MB, and devices beyond it evaluate their filters afresh.
 const MEMO_DEVICES: usize = 16_384;
-
-/// What the rows of the current device did to an app (`app_flags`).
-const DEVICE_CONTEXT: u8 = 1;
-const DEVICE_USER_CONTEXT: u8 = 2;
-const USER: u8 = 4;
-const DEVICE_EXCLUDED: u8 = 8;
-const USER_EXCLUDED: u8 = 16;
 
 impl<'a> Summarizer<'a> {
     /// Scratch space sized for this tenant.
@@ -84,10 +72,7 @@ impl<'a> Summarizer<'a> {
             memo_results: Vec::new(),
             overflow: vec![0; index.filters.len()],
             overflow_device: LoweredDevice::default(),
-            app_stamps: vec![0; index.apps.len()],
-            app_flags: vec![0; index.apps.len()],
-            app_generation: 0,
-            touched: Vec::new(),
+            bits: AppBits::new(index.app_words),
             candidates: vec![0; index.profile_words],
             prepared: PreparedScenario::default(),
         }
@@ -140,12 +125,6 @@ impl<'a> Summarizer<'a> {
         if user_active {
             self.user.set_all(&scenario.user_groups, true);
         }
-        self.app_generation = self.app_generation.wrapping_add(1);
-        if self.app_generation == 0 {
-            self.app_stamps.iter_mut().for_each(|s| *s = 0);
-            self.app_generation = 1;
-        }
-        let generation = self.app_generation;
         let filter_count = index.filters.len();
         let known = match self.memo.get(device) {
             Some(&known) => Some(known),
@@ -225,12 +204,15 @@ impl<'a> Summarizer<'a> {
         let mut blocking_apps = 0u32;
         let mut blocking_fingerprint = 0u64;
         let mut count = |app: u32, reach: &mut Reach<'_, FastFilters<'_>>| {
-            let Some(indexed) = index.apps.get(app as usize) else {
+            let (Some(indexed), Some(brief)) = (
+                index.apps.get(app as usize),
+                index.app_briefs.get(app as usize),
+            ) else {
                 return;
             };
             let phase = phases::phase(
                 reach.app(indexed),
-                indexed.family,
+                brief.family,
                 scenario.mode,
                 scenario.join_type,
                 true,
@@ -240,7 +222,7 @@ impl<'a> Summarizer<'a> {
                 Some(Ok(AppPhase::DeviceSetup | AppPhase::AccountSetup))
             ) {
                 blocking_apps += 1;
-                blocking_fingerprint = blocking_fingerprint.wrapping_add(indexed.fingerprint);
+                blocking_fingerprint = blocking_fingerprint.wrapping_add(brief.fingerprint);
                 if let Some(out) = blocking_out.as_deref_mut() {
                     out.push(app);
                 }
@@ -257,80 +239,67 @@ impl<'a> Summarizer<'a> {
                 }
             }
             Some(BlockingApps::All) => {
-                // Apply every row that names this device or user, straight from the posting
-                // lists, then decide each touched app once.
-                let stamps = &mut self.app_stamps;
-                let flags = &mut self.app_flags;
-                let touched = &mut self.touched;
-                touched.clear();
-                let mut apply =
-                    |row: &PostedRow, user: bool, reach: &mut Reach<'_, FastFilters<'_>>| {
-                        let bit = match (row.exclusion, user) {
-                            (true, false) => DEVICE_EXCLUDED,
-                            (true, true) => USER_EXCLUDED,
-                            (false, _) if !reach.gate(row.filter).lets_through() => return,
-                            (false, true) => USER,
-                            (false, false) => match row.context {
-                                InstallContext::Device => DEVICE_CONTEXT,
-                                InstallContext::User => DEVICE_USER_CONTEXT,
-                            },
-                        };
-                        let a = row.app as usize;
-                        if let (Some(stamp), Some(flag)) = (stamps.get_mut(a), flags.get_mut(a)) {
-                            if *stamp != generation {
-                                *stamp = generation;
-                                *flag = 0;
-                                touched.push(row.app);
-                            }
-                            *flag |= bit;
-                        }
-                    };
+                // Every app row that names this device or user, as bitsets: the groups' folded
+                // bitsets OR-ed in, the other rows applied one by one from the posting lists.
+                let bits = &mut self.bits;
+                bits.clear();
+                bits.add_device(&index.all_devices_bits);
                 for row in &index.rows_all_devices {
-                    apply(row, false, &mut reach);
+                    bits.apply(row, false, &mut reach);
                 }
                 for &g in &scenario.device_groups {
+                    if let Some(dense) = index.dense_bits(g) {
+                        bits.add_device(dense);
+                    }
                     for row in index.rows_in_group(g) {
-                        apply(row, false, &mut reach);
+                        bits.apply(row, false, &mut reach);
                     }
                 }
                 if user_active {
+                    bits.add_user(&index.all_users_bits);
                     for row in &index.rows_all_users {
-                        apply(row, true, &mut reach);
+                        bits.apply(row, true, &mut reach);
                     }
                     for &g in &scenario.user_groups {
+                        if let Some(dense) = index.dense_bits(g) {
+                            bits.add_user(dense);
+                        }
                         for row in index.rows_in_group(g) {
-                            apply(row, true, &mut reach);
+                            bits.apply(row, true, &mut reach);
                         }
                     }
                 }
-                for &app in touched.iter() {
-                    let (Some(indexed), Some(&flag)) =
-                        (index.apps.get(app as usize), flags.get(app as usize))
-                    else {
-                        continue;
+                // `phases::phase` in bit form: device setup takes device-context targeting;
+                // account setup (user-driven only) the user's apps and device-targeted
+                // user-context apps (not, on hybrid join, the types hybrid skips), less device
+                // setup's.
+                let hybrid = scenario.join_type == JoinType::Hybrid;
+                let words = bits
+                    .device_context
+                    .iter()
+                    .zip(&bits.device_user_context)
+                    .zip(&bits.device_excluded)
+                    .zip(bits.user.iter().zip(&bits.user_excluded))
+                    .zip(&index.hybrid_untracked);
+                for (w, ((((&dc, &duc), &dx), (&u, &ux)), &skip)) in words.enumerate() {
+                    let device_setup = dc & !dx;
+                    let account_setup = if user_active {
+                        let user_context = duc & !dx & if hybrid { !skip } else { !0 };
+                        ((u & !ux) | user_context) & !device_setup
+                    } else {
+                        0
                     };
-                    let has = |bit: u8| flag & bit != 0;
-                    let app_reach = AppReach {
-                        device_context: has(DEVICE_CONTEXT) && !has(DEVICE_EXCLUDED),
-                        device_user_context: has(DEVICE_USER_CONTEXT) && !has(DEVICE_EXCLUDED),
-                        user: has(USER) && !has(USER_EXCLUDED),
-                    };
-                    let phase = phases::phase(
-                        app_reach,
-                        indexed.family,
-                        scenario.mode,
-                        scenario.join_type,
-                        true,
-                    );
-                    if matches!(
-                        phase,
-                        Some(Ok(AppPhase::DeviceSetup | AppPhase::AccountSetup))
-                    ) {
-                        blocking_apps += 1;
-                        blocking_fingerprint =
-                            blocking_fingerprint.wrapping_add(indexed.fingerprint);
+                    let mut tracked = device_setup | account_setup;
+                    blocking_apps += tracked.count_ones();
+                    while tracked != 0 {
+                        let app = w * 64 + tracked.trailing_zeros() as usize;
+                        tracked &= tracked - 1;
+                        if let Some(brief) = index.app_briefs.get(app) {
+                            blocking_fingerprint =
+                                blocking_fingerprint.wrapping_add(brief.fingerprint);
+                        }
                         if let Some(out) = blocking_out.as_deref_mut() {
-                            out.push(app);
+                            out.push(u32::try_from(app).unwrap_or(u32::MAX));
                         }
                     }
                 }
@@ -348,6 +317,79 @@ impl<'a> Summarizer<'a> {
             effective_timeout_minutes: page
                 .map(|p| time::effective_timeout(time::timeout_minutes(p), scenario.join_type)),
             blocking_fingerprint,
+        }
+    }
+}
+
+/// Which apps the rows of the current device target, one bitset per way (one bit per app).
+#[derive(Debug, Clone)]
+struct AppBits {
+    device_context: Vec<u64>,
+    device_user_context: Vec<u64>,
+    device_excluded: Vec<u64>,
+    user: Vec<u64>,
+    user_excluded: Vec<u64>,
+}
+
+impl AppBits {
+    fn new(words: usize) -> Self {
+        AppBits {
+            device_context: vec![0; words],
+            device_user_context: vec![0; words],
+            device_excluded: vec![0; words],
+            user: vec![0; words],
+            user_excluded: vec![0; words],
+        }
+    }
+
+    fn clear(&mut self) {
+        for bits in [
+            &mut self.device_context,
+            &mut self.device_user_context,
+            &mut self.device_excluded,
+            &mut self.user,
+            &mut self.user_excluded,
+        ] {
+            bits.fill(0);
+        }
+    }
+
+    /// Adds a group's folded bitsets (device context, user context, exclusions) on the
+    /// device's side.
+    fn add_device(&mut self, folded: &[u64]) {
+        let words = self.device_context.len();
+        let (context, rest) = folded.split_at(words.min(folded.len()));
+        let (user_context, excluded) = rest.split_at(words.min(rest.len()));
+        or_into(&mut self.device_context, context);
+        or_into(&mut self.device_user_context, user_context);
+        or_into(&mut self.device_excluded, excluded);
+    }
+
+    /// Adds a group's folded bitsets on the user's side, where the context does not matter.
+    fn add_user(&mut self, folded: &[u64]) {
+        let words = self.user.len();
+        let (context, rest) = folded.split_at(words.min(folded.len()));
+        let (user_context, excluded) = rest.split_at(words.min(rest.len()));
+        or_into(&mut self.user, context);
+        or_into(&mut self.user, user_context);
+        or_into(&mut self.user_excluded, excluded);
+    }
+
+    /// Applies one required app row that names the device (or, `user`, the user).
+    #[inline]
+    fn apply(&mut self, row: &PostedRow, user: bool, reach: &mut Reach<'_, FastFilters<'_>>) {
+        let bits = match (row.exclusion, user) {
+            (true, false) => &mut self.device_excluded,
+            (true, true) => &mut self.user_excluded,
+            (false, _) if !reach.gate(row.filter).lets_through() => return,
+            (false, true) => &mut self.user,
+            (false, false) => match row.context {
+                InstallContext::Device => &mut self.device_context,
+                InstallContext::User => &mut self.device_user_context,
+            },
+        };
+        if let Some(word) = bits.get_mut(row.app as usize / 64) {
+            *word |= 1u64 << (row.app % 64);
         }
     }
 }
