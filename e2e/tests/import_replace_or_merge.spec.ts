@@ -24,7 +24,9 @@ const file = { name: 'tenant.json', buffer: Buffer.from(JSON.stringify(bundle)) 
 
 async function withLocalGroup(page: Page): Promise<TenantPage> {
   const tenant = new TenantPage(page);
-  await tenant.open('groups');
+  await tenant.open();
+  await tenant.startEmpty();
+  await tenant.goTo('Groups');
   await tenant.addGroup('Local group');
   await tenant.goTo('Import and export');
   await tenant.pickFile(file);

@@ -50,6 +50,7 @@ test.describe('the tenant catalog', () => {
   test('groups: add, search, edit, refuse a duplicate name, delete and undo', async ({ page }) => {
     const tenant = new TenantPage(page);
     await tenant.open();
+    await tenant.startEmpty();
     await tenant.goTo('Groups');
     await tenant.addGroup('Kiosks', 'Devices');
     await tenant.addGroup('Finance users', 'Users');
@@ -126,7 +127,9 @@ test.describe('the tenant catalog', () => {
 
   test('a filter rule is read as it is typed: errors name the column, ESP use says why', async ({ page }) => {
     const tenant = new TenantPage(page);
-    await tenant.open('filters');
+    await tenant.open();
+    await tenant.startEmpty();
+    await tenant.goTo('Assignment filters');
     await page.getByRole('button', { name: 'Add filter' }).click();
     const editor = tenant.editor('Add filter');
     const rule = editor.getByLabel('Rule');
@@ -157,7 +160,9 @@ test.describe('the tenant catalog', () => {
 
   test('apps: type, install context and assignments', async ({ page }) => {
     const tenant = new TenantPage(page);
-    await tenant.open('groups');
+    await tenant.open();
+    await tenant.startEmpty();
+    await tenant.goTo('Groups');
     await tenant.addGroup('Lab devices', 'Devices');
     await tenant.goTo('Apps');
 
@@ -194,7 +199,9 @@ test.describe('the tenant catalog', () => {
 
   test('scope tags: the built-in Default stays, others come and go', async ({ page }) => {
     const tenant = new TenantPage(page);
-    await tenant.open('scope-tags');
+    await tenant.open();
+    await tenant.startEmpty();
+    await tenant.goTo('Scope tags');
     await expect(tenant.row('Default')).toContainText('Built-in');
     await expect(tenant.row('Default').getByRole('button')).toHaveCount(0);
     await tenant.addScopeTag('Stores');

@@ -6,12 +6,11 @@ use esp_core::model::{
     App, AppAssignment, AppId, AppKind, AppliedFilter, FilterId, FilterMode, GroupId, Intent,
     RunAs, Target, Tenant, TRACKED_APP_TYPES,
 };
-use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 
-use super::catalog::{delete, matches, used_by, FieldError, SearchField};
-use super::groups::count_text;
-use super::modal::{ConfirmDialog, Confirmation, Modal};
+use super::catalog::{delete, used_by};
+use super::modal::{ConfirmDialog, Confirmation};
+use super::ui::{choices, CatalogList, Cell, EditorDialog, ListSpec, Row, SelectField, TextField};
 use crate::state::{NoticeKind, Notices, Workspace};
 
 /// Where an app installs, as the list says it.
@@ -31,6 +30,7 @@ pub fn context_label(kind: &AppKind) -> &'static str {
     }
 }
 
+/// How the list says an intent.
 fn intent_label(intent: Intent) -> &'static str {
     match intent {
         Intent::Required => "Required",
@@ -73,22 +73,19 @@ fn group_name(tenant: &Tenant, id: &GroupId) -> String {
     )
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Hash)]
-struct Row {
-    id: AppId,
-    name: String,
-    kind_label: String,
-    graph_type: String,
-    context: &'static str,
-    assignments: Vec<String>,
-    used_by: String,
-}
+const SPEC: ListSpec = ListSpec {
+    caption: "Apps",
+    columns: &["Name", "Type", "Install context", "Assignments", "Used by"],
+    search_label: "Search apps",
+    add_label: "Add app",
+    one: "app",
+    many: "apps",
+};
 
 #[component]
 pub fn Apps() -> impl IntoView {
     let workspace = Workspace::get();
     let notices = Notices::get();
-    let query = RwSignal::new(String::new());
     let ask = RwSignal::new(None::<Confirmation>);
     let editing = RwSignal::new(None::<Draft>);
     let rows = Memo::new(move |_| {
@@ -96,80 +93,51 @@ pub fn Apps() -> impl IntoView {
             tenant
                 .apps
                 .iter()
-                .map(|app| Row {
-                    id: app.id.clone(),
-                    name: app.display_name.clone(),
-                    kind_label: app.kind.label().to_owned(),
-                    graph_type: app.kind.graph_type().to_owned(),
-                    context: context_label(&app.kind),
-                    assignments: app
-                        .assignments
-                        .iter()
-                        .map(|a| assignment_text(tenant, app, a))
-                        .collect(),
-                    used_by: used_by(&tenant.usage(&CatalogRef::App(app.id.clone()))),
+                .map(|app| {
+                    let label = app.kind.label().to_owned();
+                    let graph_type = app.kind.graph_type().to_owned();
+                    Row {
+                        id: app.id.to_string(),
+                        name: app.display_name.clone(),
+                        search: vec![label.clone(), graph_type.clone()],
+                        cells: vec![
+                            Cell::Named {
+                                label,
+                                code: graph_type,
+                            },
+                            Cell::Text(context_label(&app.kind).to_owned()),
+                            Cell::Lines {
+                                lines: app
+                                    .assignments
+                                    .iter()
+                                    .map(|a| assignment_text(tenant, app, a))
+                                    .collect(),
+                                empty: "None",
+                            },
+                            Cell::Text(used_by(&tenant.usage(&CatalogRef::App(app.id.clone())))),
+                        ],
+                        fixed: None,
+                    }
                 })
                 .collect::<Vec<_>>()
         })
     });
-    let shown = Memo::new(move |_| {
-        let query = query.get();
-        rows.with(|rows| {
-            rows.iter()
-                .filter(|row| matches(&query, &[&row.name, &row.kind_label, &row.graph_type]))
-                .cloned()
-                .collect::<Vec<_>>()
-        })
-    });
-    let edit = move |id: AppId| {
-        if let Some(app) = workspace.with_tenant(|tenant| tenant.app(&id).cloned()) {
+    let on_edit = Callback::new(move |id: String| {
+        if let Some(app) =
+            workspace.with_tenant(|tenant| tenant.app(&AppId::from(id.as_str())).cloned())
+        {
             editing.set(Some(Draft::of(&app)));
         }
-    };
-    let row = move |row: Row| {
-        let (id, name) = (row.id.clone(), row.name.clone());
-        let edit_id = row.id.clone();
-        let delete_row = move |_| {
-            delete(
-                workspace,
-                notices,
-                ask,
-                CatalogRef::App(id.clone()),
-                name.clone(),
-            )
-        };
-        let assignments = if row.assignments.is_empty() {
-            view! { <span class="muted">"None"</span> }.into_any()
-        } else {
-            view! {
-                <ul class="plain">
-                    {row.assignments.iter().map(|a| view! { <li>{a.clone()}</li> }).collect_view()}
-                </ul>
-            }
-            .into_any()
-        };
-        view! {
-            <tr>
-                <th scope="row">{row.name.clone()}</th>
-                <td>
-                    {row.kind_label.clone()}
-                    <br />
-                    <code class="muted">{row.graph_type.clone()}</code>
-                </td>
-                <td>{row.context}</td>
-                <td>{assignments}</td>
-                <td>{row.used_by.clone()}</td>
-                <td class="row-actions">
-                    <button type="button" aria-label=format!("Edit {}", row.name) on:click=move |_| edit(edit_id.clone())>
-                        "Edit"
-                    </button>
-                    <button type="button" aria-label=format!("Delete {}", row.name) on:click=delete_row>
-                        "Delete"
-                    </button>
-                </td>
-            </tr>
-        }
-    };
+    });
+    let on_delete = Callback::new(move |(id, name): (String, String)| {
+        delete(
+            workspace,
+            notices,
+            ask,
+            CatalogRef::App(AppId::from(id.as_str())),
+            name,
+        );
+    });
     view! {
         <h1>"Apps"</h1>
         <p class="lead">
@@ -177,33 +145,13 @@ pub fn Apps() -> impl IntoView {
             "or account setup depending on where they install; \"Used by\" counts the profiles that "
             "list an app among their blocking apps."
         </p>
-        <div class="list-tools">
-            <SearchField query label="Search apps" />
-            <button type="button" class="primary" on:click=move |_| editing.set(Some(Draft::new()))>
-                "Add app"
-            </button>
-        </div>
-        <p class="list-count">
-            {move || count_text(shown.with(Vec::len), rows.with(Vec::len), "app", "apps")}
-        </p>
-        <table class="catalog" hidden=move || shown.with(Vec::is_empty)>
-            <caption class="visually-hidden">"Apps"</caption>
-            <thead>
-                <tr>
-                    <th scope="col">"Name"</th>
-                    <th scope="col">"Type"</th>
-                    <th scope="col">"Install context"</th>
-                    <th scope="col">"Assignments"</th>
-                    <th scope="col">"Used by"</th>
-                    <th scope="col">
-                        <span class="visually-hidden">"Actions"</span>
-                    </th>
-                </tr>
-            </thead>
-            <tbody>
-                <For each=move || shown.get() key=|row| row.clone() children=row />
-            </tbody>
-        </table>
+        <CatalogList
+            spec=SPEC
+            rows
+            on_add=Callback::new(move |()| editing.set(Some(Draft::new())))
+            on_edit
+            on_delete
+        />
         <Editor editing />
         <ConfirmDialog ask />
     }
@@ -361,25 +309,27 @@ fn Editor(editing: RwSignal<Option<Draft>>) -> impl IntoView {
     let notices = Notices::get();
     let name_error = RwSignal::new(None::<String>);
     let id_error = RwSignal::new(None::<String>);
-    let adding = move || editing.with(|d| d.as_ref().is_some_and(|d| d.editing.is_none()));
+    let adding =
+        Signal::derive(move || editing.with(|d| d.as_ref().is_some_and(|d| d.editing.is_none())));
+    let read = move |get: fn(&Draft) -> String| {
+        Signal::derive(move || editing.with(|d| d.as_ref().map(get).unwrap_or_default()))
+    };
+    let write = move |set: fn(&mut Draft, String)| {
+        Callback::new(move |value: String| {
+            editing.update(|d| {
+                if let Some(d) = d {
+                    set(d, value);
+                }
+            });
+        })
+    };
+    let kind = Memo::new(move |_| editing.with(|d| d.as_ref().map(Draft::kind)));
     let close = Callback::new(move |()| {
         editing.set(None);
         name_error.set(None);
         id_error.set(None);
     });
-    let update = move |change: &dyn Fn(&mut Draft)| {
-        editing.update(|draft| {
-            if let Some(draft) = draft {
-                change(draft);
-            }
-        });
-    };
-    let field = move |read: fn(&Draft) -> String| {
-        move || editing.with(|d| d.as_ref().map(read).unwrap_or_default())
-    };
-    let kind = Memo::new(move |_| editing.with(|d| d.as_ref().map(Draft::kind)));
-    let submit = move |event: SubmitEvent| {
-        event.prevent_default();
+    let save = Callback::new(move |()| {
         let Some(draft) = editing.get_untracked() else {
             return;
         };
@@ -414,13 +364,13 @@ fn Editor(editing: RwSignal<Option<Draft>>) -> impl IntoView {
             Err(error @ CatalogError::IdTaken(_)) => id_error.set(Some(error.to_string())),
             Err(error) => name_error.set(Some(error.to_string())),
         }
-    };
-    let type_options = move || {
+    });
+    let type_choices = Signal::derive(move || {
         let current =
             editing.with(|d| d.as_ref().map(|d| d.graph_type.clone()).unwrap_or_default());
         let mut types: Vec<String> = TRACKED_APP_TYPES.iter().map(|t| (*t).to_owned()).collect();
-        if !types.iter().any(|t| t == &current) {
-            types.push(current.clone());
+        if !types.contains(&current) {
+            types.push(current);
         }
         types
             .into_iter()
@@ -430,78 +380,19 @@ fn Editor(editing: RwSignal<Option<Draft>>) -> impl IntoView {
                     AppKind::Other(name) => format!("{name} (not tracked by ESP)"),
                     known => format!("{} ({graph_type})", known.label()),
                 };
-                let selected = graph_type == current;
-                view! {
-                    <option value=graph_type prop:selected=selected>
-                        {label}
-                    </option>
-                }
+                (graph_type, label)
             })
-            .collect_view()
-    };
-    let context_field = move || match kind.get() {
-        Some(
-            AppKind::Win32Lob(run_as) | AppKind::WinGet(run_as) | AppKind::Win32Catalog(run_as),
-        ) => view! {
-            <div class="field">
-                <label for="app-context">"Install behavior"</label>
-                <select
-                    id="app-context"
-                    on:change:target=move |event| {
-                        let user = event.target().value() == "user";
-                        update(&|d| d.run_as_user = user);
-                    }
-                >
-                    <option value="system" prop:selected=run_as == RunAs::System>
-                        "System (device context)"
-                    </option>
-                    <option value="user" prop:selected=run_as == RunAs::User>
-                        "User (user context)"
-                    </option>
-                </select>
-            </div>
+            .collect::<Vec<_>>()
+    });
+    // Where the app installs: chosen for Win32 types and LOB MSI, else said.
+    let context = Signal::derive(move || match kind.get() {
+        Some(AppKind::Win32Lob(_) | AppKind::WinGet(_) | AppKind::Win32Catalog(_)) => {
+            ContextChoice::RunAs
         }
-        .into_any(),
-        Some(AppKind::WindowsMobileMsi { per_machine }) => view! {
-            <div class="field">
-                <label for="app-context">"Install context"</label>
-                <select
-                    id="app-context"
-                    on:change:target=move |event| {
-                        let user = event.target().value() == "user";
-                        update(&|d| d.per_user = user);
-                    }
-                >
-                    <option value="device" prop:selected=per_machine>
-                        "Device (per machine)"
-                    </option>
-                    <option value="user" prop:selected=!per_machine>
-                        "User (per user)"
-                    </option>
-                </select>
-            </div>
-        }
-        .into_any(),
-        Some(other) => view! {
-            <p class="hint">"Install context: " {context_label(&other)} "."</p>
-        }
-        .into_any(),
-        None => ().into_any(),
-    };
-    let add_assignment = move |_| {
-        update(&|d| {
-            let key = d.next_key;
-            d.next_key = d.next_key.saturating_add(1);
-            d.assignments.push(AssignmentDraft {
-                key,
-                intent: Intent::Required,
-                target: "all-devices".to_owned(),
-                filter: String::new(),
-                filter_mode: FilterMode::Include,
-                device_context: false,
-            });
-        });
-    };
+        Some(AppKind::WindowsMobileMsi { .. }) => ContextChoice::Msi,
+        Some(other) => ContextChoice::Fixed(context_label(&other)),
+        None => ContextChoice::Fixed(""),
+    });
     let keys = move || {
         editing.with(|d| {
             d.as_ref()
@@ -509,83 +400,96 @@ fn Editor(editing: RwSignal<Option<Draft>>) -> impl IntoView {
                 .unwrap_or_default()
         })
     };
-    let title = move || if adding() { "Add app" } else { "Edit app" };
+    let add_assignment = move |_| {
+        editing.update(|d| {
+            if let Some(d) = d {
+                let key = d.next_key;
+                d.next_key = d.next_key.saturating_add(1);
+                d.assignments.push(AssignmentDraft {
+                    key,
+                    intent: Intent::Required,
+                    target: "all-devices".to_owned(),
+                    filter: String::new(),
+                    filter_mode: FilterMode::Include,
+                    device_context: false,
+                });
+            }
+        });
+    };
+    let title =
+        Signal::derive(move || if adding.get() { "Add app" } else { "Edit app" }.to_owned());
     view! {
-        <Modal open=Signal::derive(move || editing.with(Option::is_some)) on_close=close labelled_by="app-editor-title">
-            <form class="editor editor-wide" on:submit=submit novalidate>
-                <h2 id="app-editor-title">{title}</h2>
-                <div class="field">
-                    <label for="app-name">"Name"</label>
-                    <input
-                        id="app-name"
-                        type="text"
-                        autocomplete="off"
-                        prop:value=field(|d| d.name.clone())
-                        on:input:target=move |event| {
-                            let value = event.target().value();
-                            update(&|d| d.name = value.clone());
-                        }
-                        aria-invalid=move || name_error.with(Option::is_some).then_some("true")
-                        aria-describedby="app-name-error"
-                    />
-                    <FieldError id="app-name-error" error=name_error />
-                </div>
-                <div class="field">
-                    <label for="app-type">"App type"</label>
-                    <select
-                        id="app-type"
-                        on:change:target=move |event| {
-                            let value = event.target().value();
-                            update(&|d| d.graph_type = value.clone());
-                        }
-                    >
-                        {type_options}
-                    </select>
-                </div>
-                {context_field}
-                <fieldset class="assignments">
-                    <legend>"Assignments"</legend>
-                    <p class="hint" hidden=move || !keys().is_empty()>
-                        "No assignments: the app installs nowhere."
-                    </p>
-                    <For
-                        each=keys
-                        key=|key| *key
-                        children=move |key| view! { <AssignmentRow editing key kind /> }
-                    />
-                    <button type="button" on:click=add_assignment>
-                        "Add assignment"
-                    </button>
-                </fieldset>
-                <Show when=adding>
-                    <div class="field">
-                        <label for="app-id">"App ID (optional)"</label>
-                        <input
-                            id="app-id"
-                            type="text"
-                            autocomplete="off"
-                            prop:value=field(|d| d.wanted_id.clone())
-                            on:input:target=move |event| {
-                                let value = event.target().value();
-                                update(&|d| d.wanted_id = value.clone());
-                            }
-                            aria-invalid=move || id_error.with(Option::is_some).then_some("true")
-                            aria-describedby="app-id-error"
-                        />
-                        <FieldError id="app-id-error" error=id_error />
-                    </div>
-                </Show>
-                <div class="dialog-buttons">
-                    <button type="button" on:click=move |_| close.run(())>
-                        "Cancel"
-                    </button>
-                    <button type="submit" class="primary">
-                        "Save"
-                    </button>
-                </div>
-            </form>
-        </Modal>
+        <EditorDialog
+            open=Signal::derive(move || editing.with(Option::is_some))
+            title
+            on_close=close
+            on_submit=save
+            wide=true
+        >
+            <TextField
+                id="app-name"
+                label="Name"
+                value=read(|d| d.name.clone())
+                on_input=write(|d, value| d.name = value)
+                error=name_error
+            />
+            <SelectField
+                id="app-type"
+                label="App type"
+                choices=type_choices
+                value=read(|d| d.graph_type.clone())
+                on_change=write(|d, value| d.graph_type = value)
+            />
+            <SelectField
+                id="app-run-as"
+                label="Install behavior"
+                choices=choices(&[("system", "System (device context)"), ("user", "User (user context)")])
+                value=read(|d| if d.run_as_user { "user" } else { "system" }.to_owned())
+                on_change=write(|d, value| d.run_as_user = value == "user")
+                hidden=Signal::derive(move || context.get() != ContextChoice::RunAs)
+            />
+            <SelectField
+                id="app-msi-context"
+                label="Install context"
+                choices=choices(&[("device", "Device (per machine)"), ("user", "User (per user)")])
+                value=read(|d| if d.per_user { "user" } else { "device" }.to_owned())
+                on_change=write(|d, value| d.per_user = value == "user")
+                hidden=Signal::derive(move || context.get() != ContextChoice::Msi)
+            />
+            {move || match context.get() {
+                ContextChoice::Fixed(text) if !text.is_empty() => {
+                    Some(view! { <p class="hint">{format!("Install context: {text}.")}</p> })
+                }
+                _ => None,
+            }}
+            <fieldset class="assignments">
+                <legend>"Assignments"</legend>
+                <p class="hint" hidden=move || !keys().is_empty()>
+                    "No assignments: the app installs nowhere."
+                </p>
+                <For each=keys key=|key| *key children=move |key| view! { <AssignmentRow editing key kind /> } />
+                <button type="button" on:click=add_assignment>
+                    "Add assignment"
+                </button>
+            </fieldset>
+            <TextField
+                id="app-id"
+                label="App ID (optional)"
+                value=read(|d| d.wanted_id.clone())
+                on_input=write(|d, value| d.wanted_id = value)
+                error=id_error
+                hidden=Signal::derive(move || !adding.get())
+            />
+        </EditorDialog>
     }
+}
+
+/// Which install-context control the form shows.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum ContextChoice {
+    RunAs,
+    Msi,
+    Fixed(&'static str),
 }
 
 /// One assignment of the app form: intent, target, filter and, for AppX types, the context.
@@ -597,24 +501,26 @@ fn AssignmentRow(
 ) -> impl IntoView {
     let workspace = Workspace::get();
     let read = move |get: fn(&AssignmentDraft) -> String| {
-        move || {
+        Signal::derive(move || {
             editing.with(|d| {
                 d.as_ref()
                     .and_then(|d| d.assignments.iter().find(|a| a.key == key))
                     .map(get)
                     .unwrap_or_default()
             })
-        }
+        })
     };
-    let update = move |change: &dyn Fn(&mut AssignmentDraft)| {
-        editing.update(|d| {
-            if let Some(a) = d
-                .as_mut()
-                .and_then(|d| d.assignments.iter_mut().find(|a| a.key == key))
-            {
-                change(a);
-            }
-        });
+    let write = move |set: fn(&mut AssignmentDraft, String)| {
+        Callback::new(move |value: String| {
+            editing.update(|d| {
+                if let Some(a) = d
+                    .as_mut()
+                    .and_then(|d| d.assignments.iter_mut().find(|a| a.key == key))
+                {
+                    set(a, value);
+                }
+            });
+        })
     };
     let remove = move |_| {
         editing.update(|d| {
@@ -623,153 +529,83 @@ fn AssignmentRow(
             }
         });
     };
-    let intent = read(|a| a.intent.as_str().to_owned());
-    let target = read(|a| a.target.clone());
     let filter = read(|a| a.filter.clone());
-    let mode = read(|a| a.filter_mode.as_str().to_owned());
-    let device_context = move || read(|a| a.device_context.to_string())() == "true";
-    let id = |field: &str| format!("assignment-{key}-{field}");
-    let target_options = move || {
-        let current = target();
-        let (groups, known) = workspace.with_tenant(|tenant| {
-            let groups: Vec<(String, String)> = tenant
-                .groups
-                .iter()
-                .map(|g| (g.id.to_string(), g.display_name.clone()))
-                .collect();
-            let known = current == "all-users"
-                || current == "all-devices"
-                || groups.iter().any(|(id, _)| {
-                    current == format!("group:{id}") || current == format!("exclude:{id}")
-                });
-            (groups, known)
-        });
-        let option = |value: String, label: String, current: &str| {
-            let selected = value == current;
-            view! {
-                <option value=value prop:selected=selected>
-                    {label}
-                </option>
+    let device_context = read(|a| a.device_context.to_string());
+    let set_device_context = write(|a, value| a.device_context = value == "true");
+    let target_choices = Signal::derive(move || {
+        let current = read(|a| a.target.clone()).get();
+        workspace.with_tenant(|tenant| {
+            let mut list = choices(&[("all-users", "All users"), ("all-devices", "All devices")]);
+            let groups = |prefix: &str, word: &str| {
+                tenant
+                    .groups
+                    .iter()
+                    .map(|g| {
+                        (
+                            format!("{prefix}:{}", g.id),
+                            format!("{word}{}", g.display_name),
+                        )
+                    })
+                    .collect::<Vec<_>>()
+            };
+            list.extend(groups("group", ""));
+            list.extend(groups("exclude", "Exclude "));
+            if !list.iter().any(|(value, _)| value == &current) {
+                list.push((current.clone(), format!("Unknown group ({current})")));
             }
-        };
-        view! {
-            {option("all-users".into(), "All users".into(), &current)}
-            {option("all-devices".into(), "All devices".into(), &current)}
-            {(!known)
-                .then(|| option(current.clone(), format!("Unknown group ({current})"), &current))}
-            <optgroup label="Include group">
-                {groups
+            list
+        })
+    });
+    let filter_choices = Signal::derive(move || {
+        let current = filter.get();
+        workspace.with_tenant(|tenant| {
+            let mut list = choices(&[("", "None")]);
+            list.extend(
+                tenant
+                    .filters
                     .iter()
-                    .map(|(id, name)| option(format!("group:{id}"), name.clone(), &current))
-                    .collect_view()}
-            </optgroup>
-            <optgroup label="Exclude group">
-                {groups
-                    .iter()
-                    .map(|(id, name)| option(format!("exclude:{id}"), format!("Exclude {name}"), &current))
-                    .collect_view()}
-            </optgroup>
-        }
-    };
-    let filter_options = move || {
-        let current = filter();
-        let filters: Vec<(String, String)> = workspace.with_tenant(|tenant| {
-            tenant
-                .filters
-                .iter()
-                .map(|f| (f.id.to_string(), f.display_name.clone()))
-                .collect()
-        });
-        let unknown = !current.is_empty() && !filters.iter().any(|(id, _)| id == &current);
-        view! {
-            <option value="" prop:selected=current.is_empty()>
-                "None"
-            </option>
-            {unknown
-                .then(|| {
-                    view! {
-                        <option value=current.clone() prop:selected=true>
-                            {format!("Unknown filter ({current})")}
-                        </option>
-                    }
-                })}
-            {filters
-                .into_iter()
-                .map(|(id, name)| {
-                    let selected = id == current;
-                    view! {
-                        <option value=id prop:selected=selected>
-                            {name}
-                        </option>
-                    }
-                })
-                .collect_view()}
-        }
-    };
+                    .map(|f| (f.id.to_string(), f.display_name.clone())),
+            );
+            if !list.iter().any(|(value, _)| value == &current) {
+                list.push((current.clone(), format!("Unknown filter ({current})")));
+            }
+            list
+        })
+    });
+    let id = |field: &str| format!("assignment-{key}-{field}");
     view! {
-        <div class="assignment-row" role="group" aria-label=move || format!("Assignment {}", key + 1)>
-            <div class="field">
-                <label for=id("intent")>"Assignment type"</label>
-                <select
-                    id=id("intent")
-                    on:change:target=move |event| {
-                        let value = Intent::from_graph(&event.target().value()).unwrap_or(Intent::Required);
-                        update(&|a| a.intent = value);
-                    }
-                >
-                    {[Intent::Required, Intent::Available, Intent::Uninstall]
-                        .map(|choice| {
-                            view! {
-                                <option value=choice.as_str() prop:selected=move || intent() == choice.as_str()>
-                                    {intent_label(choice)}
-                                </option>
-                            }
-                        })}
-                </select>
-            </div>
-            <div class="field">
-                <label for=id("target")>"Assigned to"</label>
-                <select
-                    id=id("target")
-                    on:change:target=move |event| {
-                        let value = event.target().value();
-                        update(&|a| a.target = value.clone());
-                    }
-                >
-                    {target_options}
-                </select>
-            </div>
-            <div class="field">
-                <label for=id("filter")>"Filter"</label>
-                <select
-                    id=id("filter")
-                    on:change:target=move |event| {
-                        let value = event.target().value();
-                        update(&|a| a.filter = value.clone());
-                    }
-                >
-                    {filter_options}
-                </select>
-            </div>
-            <div class="field" hidden=move || filter().is_empty()>
-                <label for=id("mode")>"Filter mode"</label>
-                <select
-                    id=id("mode")
-                    on:change:target=move |event| {
-                        let exclude = event.target().value() == "exclude";
-                        update(&|a| {
-                            a.filter_mode = if exclude { FilterMode::Exclude } else { FilterMode::Include };
-                        });
-                    }
-                >
-                    <option value="include" prop:selected=move || mode() == "include">
-                        "Include filtered devices"
-                    </option>
-                    <option value="exclude" prop:selected=move || mode() == "exclude">
-                        "Exclude filtered devices"
-                    </option>
-                </select>
-            </div>
+        <div class="assignment-row" role="group" aria-label=format!("Assignment {}", key + 1)>
+            <SelectField
+                id=id("intent")
+                label="Assignment type"
+                choices=choices(&[("required", "Required"), ("available", "Available"), ("uninstall", "Uninstall")])
+                value=read(|a| a.intent.as_str().to_owned())
+                on_change=write(|a, value| a.intent = Intent::from_graph(&value).unwrap_or(Intent::Required))
+            />
+            <SelectField
+                id=id("target")
+                label="Assigned to"
+                choices=target_choices
+                value=read(|a| a.target.clone())
+                on_change=write(|a, value| a.target = value)
+            />
+            <SelectField
+                id=id("filter")
+                label="Filter"
+                choices=filter_choices
+                value=filter
+                on_change=write(|a, value| a.filter = value)
+            />
+            <SelectField
+                id=id("mode")
+                label="Filter mode"
+                choices=choices(&[("include", "Include filtered devices"), ("exclude", "Exclude filtered devices")])
+                value=read(|a| a.filter_mode.as_str().to_owned())
+                on_change=write(|a, value| {
+                    a.filter_mode = if value == "exclude" { FilterMode::Exclude } else { FilterMode::Include };
+                })
+                hidden=Signal::derive(move || filter.with(String::is_empty))
+            />
             <div
                 class="field checkbox"
                 hidden=move || !kind.with(|k| k.as_ref().is_some_and(AppKind::context_from_assignment))
@@ -777,10 +613,9 @@ fn AssignmentRow(
                 <input
                     id=id("context")
                     type="checkbox"
-                    prop:checked=device_context
+                    prop:checked=move || device_context.get() == "true"
                     on:change:target=move |event| {
-                        let checked = event.target().checked();
-                        update(&|a| a.device_context = checked);
+                        set_device_context.run(event.target().checked().to_string());
                     }
                 />
                 <label for=id("context")>"Install in device context"</label>

@@ -1,5 +1,5 @@
-//! What the four catalog lists share: search, "used by", deleting with a question first when
-//! profiles use the object, and the error under a form field.
+//! What the four catalog lists share: search, "used by", and deleting with a question first
+//! when profiles use the object.
 
 use esp_core::catalog::{CatalogKind, CatalogRef, Usage};
 use leptos::prelude::*;
@@ -14,21 +14,6 @@ pub fn matches(query: &str, fields: &[&str]) -> bool {
         .to_lowercase()
         .split_whitespace()
         .all(|word| fields.iter().any(|field| field.contains(word)))
-}
-
-/// A search box over a list.
-#[component]
-pub fn SearchField(query: RwSignal<String>, label: &'static str) -> impl IntoView {
-    view! {
-        <label class="search">
-            {label}
-            <input
-                type="search"
-                prop:value=move || query.get()
-                on:input:target=move |event| query.set(event.target().value())
-            />
-        </label>
-    }
 }
 
 /// "2 profiles", "1 profile and 3 apps", or "Not used".
@@ -122,17 +107,6 @@ pub fn delete(
         confirm: "Delete".to_owned(),
         on_confirm: Callback::new(move |()| run()),
     }));
-}
-
-/// A form field's error, announced when it appears; its id goes in the field's
-/// `aria-describedby`.
-#[component]
-pub fn FieldError(id: &'static str, #[prop(into)] error: Signal<Option<String>>) -> impl IntoView {
-    view! {
-        <p id=id class="field-error" role="alert" hidden=move || error.with(Option::is_none)>
-            {move || error.get().unwrap_or_default()}
-        </p>
-    }
 }
 
 #[cfg(test)]

@@ -14,6 +14,7 @@ use leptos::task::spawn_local;
 
 use super::browser;
 use super::routes;
+use super::ui::SelectField;
 use crate::route::CurrentRoute;
 use crate::state::Workspace;
 
@@ -110,10 +111,6 @@ pub fn ProfileExport() -> impl IntoView {
             })
         })
     });
-    let choose = move |event: leptos::ev::Event| {
-        let id = event_target_value(&event);
-        crate::route::replace(&routes::export_of(&id));
-    };
     view! {
         <h1>"Graph requests"</h1>
         <p class="lead">
@@ -122,26 +119,13 @@ pub fn ProfileExport() -> impl IntoView {
             "Groups, apps and filters are named by their ids: objects created in ESP Designer have "
             "local ids (local-…) that Intune does not know until you replace them."
         </p>
-        <div class="field">
-            <label for="export-profile">"Profile"</label>
-            <select id="export-profile" on:change=choose>
-                {move || {
-                    let current = current.get();
-                    choices
-                        .get()
-                        .into_iter()
-                        .map(|(id, label)| {
-                            let selected = current.as_ref() == Some(&id);
-                            view! {
-                                <option value=id prop:selected=selected>
-                                    {label}
-                                </option>
-                            }
-                        })
-                        .collect_view()
-                }}
-            </select>
-        </div>
+        <SelectField
+            id="export-profile"
+            label="Profile"
+            choices=choices
+            value=Signal::derive(move || current.get().unwrap_or_default())
+            on_change=Callback::new(move |id: String| crate::route::replace(&routes::export_of(&id)))
+        />
         {move || {
             unknown()
                 .map(|id| {

@@ -5,12 +5,11 @@ use esp_core::catalog::{CatalogError, CatalogKind, CatalogRef};
 use esp_core::filter;
 use esp_core::model::{AssignmentFilter, FilterId, WINDOWS_FILTER_PLATFORM};
 use esp_core::validate::{filter_availability, FilterAvailability};
-use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 
-use super::catalog::{delete, matches, used_by, FieldError, SearchField};
-use super::groups::count_text;
-use super::modal::{ConfirmDialog, Confirmation, Modal};
+use super::catalog::{delete, used_by};
+use super::modal::{ConfirmDialog, Confirmation};
+use super::ui::{CatalogList, Cell, EditorDialog, ListSpec, Row, TextField};
 use crate::state::{NoticeKind, Notices, Workspace};
 
 /// What the list says about ESP and a filter: usable or not, and why.
@@ -31,21 +30,19 @@ pub fn esp_use(filter: &AssignmentFilter) -> (bool, String) {
     }
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Hash)]
-struct Row {
-    id: FilterId,
-    name: String,
-    rule: String,
-    usable: bool,
-    esp: String,
-    used_by: String,
-}
+const SPEC: ListSpec = ListSpec {
+    caption: "Assignment filters",
+    columns: &["Name", "Rule", "Use in ESP", "Used by"],
+    search_label: "Search filters",
+    add_label: "Add filter",
+    one: "filter",
+    many: "filters",
+};
 
 #[component]
 pub fn Filters() -> impl IntoView {
     let workspace = Workspace::get();
     let notices = Notices::get();
-    let query = RwSignal::new(String::new());
     let ask = RwSignal::new(None::<Confirmation>);
     let editing = RwSignal::new(None::<Draft>);
     let rows = Memo::new(move |_| {
@@ -54,64 +51,40 @@ pub fn Filters() -> impl IntoView {
                 .filters
                 .iter()
                 .map(|filter| {
-                    let (usable, esp) = esp_use(filter);
+                    let (good, text) = esp_use(filter);
                     Row {
-                        id: filter.id.clone(),
+                        id: filter.id.to_string(),
                         name: filter.display_name.clone(),
-                        rule: filter.rule.clone(),
-                        usable,
-                        esp,
-                        used_by: used_by(&tenant.usage(&CatalogRef::Filter(filter.id.clone()))),
+                        search: vec![filter.rule.clone()],
+                        cells: vec![
+                            Cell::Code(filter.rule.clone()),
+                            Cell::Verdict { good, text },
+                            Cell::Text(used_by(
+                                &tenant.usage(&CatalogRef::Filter(filter.id.clone())),
+                            )),
+                        ],
+                        fixed: None,
                     }
                 })
                 .collect::<Vec<_>>()
         })
     });
-    let shown = Memo::new(move |_| {
-        let query = query.get();
-        rows.with(|rows| {
-            rows.iter()
-                .filter(|row| matches(&query, &[&row.name, &row.rule]))
-                .cloned()
-                .collect::<Vec<_>>()
-        })
-    });
-    let edit = move |id: FilterId| {
-        if let Some(filter) = workspace.with_tenant(|tenant| tenant.filter(&id).cloned()) {
+    let on_edit = Callback::new(move |id: String| {
+        let filter =
+            workspace.with_tenant(|tenant| tenant.filter(&FilterId::from(id.as_str())).cloned());
+        if let Some(filter) = filter {
             editing.set(Some(Draft::of(&filter)));
         }
-    };
-    let row = move |row: Row| {
-        let (id, name) = (row.id.clone(), row.name.clone());
-        let edit_id = row.id.clone();
-        let delete_row = move |_| {
-            delete(
-                workspace,
-                notices,
-                ask,
-                CatalogRef::Filter(id.clone()),
-                name.clone(),
-            )
-        };
-        view! {
-            <tr>
-                <th scope="row">{row.name.clone()}</th>
-                <td>
-                    <code class="rule">{row.rule.clone()}</code>
-                </td>
-                <td class=if row.usable { "esp-usable" } else { "esp-unusable" }>{row.esp.clone()}</td>
-                <td>{row.used_by.clone()}</td>
-                <td class="row-actions">
-                    <button type="button" aria-label=format!("Edit {}", row.name) on:click=move |_| edit(edit_id.clone())>
-                        "Edit"
-                    </button>
-                    <button type="button" aria-label=format!("Delete {}", row.name) on:click=delete_row>
-                        "Delete"
-                    </button>
-                </td>
-            </tr>
-        }
-    };
+    });
+    let on_delete = Callback::new(move |(id, name): (String, String)| {
+        delete(
+            workspace,
+            notices,
+            ask,
+            CatalogRef::Filter(FilterId::from(id.as_str())),
+            name,
+        );
+    });
     view! {
         <h1>"Assignment filters"</h1>
         <p class="lead">
@@ -119,32 +92,13 @@ pub fn Filters() -> impl IntoView {
             "assignments can use only Windows filters that read model, manufacturer, osVersion, "
             "operatingSystemSKU, deviceOwnership or enrollmentProfileName."
         </p>
-        <div class="list-tools">
-            <SearchField query label="Search filters" />
-            <button type="button" class="primary" on:click=move |_| editing.set(Some(Draft::new()))>
-                "Add filter"
-            </button>
-        </div>
-        <p class="list-count">
-            {move || count_text(shown.with(Vec::len), rows.with(Vec::len), "filter", "filters")}
-        </p>
-        <table class="catalog" hidden=move || shown.with(Vec::is_empty)>
-            <caption class="visually-hidden">"Assignment filters"</caption>
-            <thead>
-                <tr>
-                    <th scope="col">"Name"</th>
-                    <th scope="col">"Rule"</th>
-                    <th scope="col">"Use in ESP"</th>
-                    <th scope="col">"Used by"</th>
-                    <th scope="col">
-                        <span class="visually-hidden">"Actions"</span>
-                    </th>
-                </tr>
-            </thead>
-            <tbody>
-                <For each=move || shown.get() key=|row| row.clone() children=row />
-            </tbody>
-        </table>
+        <CatalogList
+            spec=SPEC
+            rows
+            on_add=Callback::new(move |()| editing.set(Some(Draft::new())))
+            on_edit
+            on_delete
+        />
         <Editor editing />
         <ConfirmDialog ask />
     }
@@ -228,30 +182,32 @@ fn Editor(editing: RwSignal<Option<Draft>>) -> impl IntoView {
     let notices = Notices::get();
     let name_error = RwSignal::new(None::<String>);
     let id_error = RwSignal::new(None::<String>);
-    let adding = move || editing.with(|d| d.as_ref().is_some_and(|d| d.editing.is_none()));
+    let adding =
+        Signal::derive(move || editing.with(|d| d.as_ref().is_some_and(|d| d.editing.is_none())));
     let state =
         Memo::new(move |_| editing.with(|d| d.as_ref().map_or(RuleState::Empty, rule_state)));
     let rule_error = Signal::derive(move || match state.get() {
         RuleState::Error(error) => Some(error),
         _ => None,
     });
+    let read = move |get: fn(&Draft) -> String| {
+        Signal::derive(move || editing.with(|d| d.as_ref().map(get).unwrap_or_default()))
+    };
+    let write = move |set: fn(&mut Draft, String)| {
+        Callback::new(move |value: String| {
+            editing.update(|d| {
+                if let Some(d) = d {
+                    set(d, value);
+                }
+            });
+        })
+    };
     let close = Callback::new(move |()| {
         editing.set(None);
         name_error.set(None);
         id_error.set(None);
     });
-    let update = move |change: &dyn Fn(&mut Draft)| {
-        editing.update(|draft| {
-            if let Some(draft) = draft {
-                change(draft);
-            }
-        });
-    };
-    let field = move |read: fn(&Draft) -> String| {
-        move || editing.with(|d| d.as_ref().map(read).unwrap_or_default())
-    };
-    let submit = move |event: SubmitEvent| {
-        event.prevent_default();
+    let save = Callback::new(move |()| {
         let Some(draft) = editing.get_untracked() else {
             return;
         };
@@ -293,105 +249,68 @@ fn Editor(editing: RwSignal<Option<Draft>>) -> impl IntoView {
             Err(CatalogError::Rule(_)) => {}
             Err(error) => name_error.set(Some(error.to_string())),
         }
-    };
-    let title = move || {
-        if adding() {
+    });
+    let title = Signal::derive(move || {
+        if adding.get() {
             "Add filter"
         } else {
             "Edit filter"
         }
+        .to_owned()
+    });
+    let reading = move || match state.get() {
+        RuleState::Read {
+            normalized,
+            usable,
+            esp,
+            warnings,
+        } => {
+            let mut lines = vec![format!("Read as: {normalized}")];
+            lines.push(format!("Use in ESP: {esp}"));
+            lines.extend(warnings);
+            (usable, lines)
+        }
+        _ => (true, Vec::new()),
     };
     view! {
-        <Modal open=Signal::derive(move || editing.with(Option::is_some)) on_close=close labelled_by="filter-editor-title">
-            <form class="editor" on:submit=submit novalidate>
-                <h2 id="filter-editor-title">{title}</h2>
-                <div class="field">
-                    <label for="filter-name">"Name"</label>
-                    <input
-                        id="filter-name"
-                        type="text"
-                        autocomplete="off"
-                        prop:value=field(|d| d.name.clone())
-                        on:input:target=move |event| {
-                            let value = event.target().value();
-                            update(&|d| d.name = value.clone());
-                        }
-                        aria-invalid=move || name_error.with(Option::is_some).then_some("true")
-                        aria-describedby="filter-name-error"
-                    />
-                    <FieldError id="filter-name-error" error=name_error />
-                </div>
-                <div class="field">
-                    <label for="filter-rule">"Rule"</label>
-                    <textarea
-                        id="filter-rule"
-                        class="rule"
-                        rows="4"
-                        spellcheck="false"
-                        prop:value=field(|d| d.rule.clone())
-                        on:input:target=move |event| {
-                            let value = event.target().value();
-                            update(&|d| d.rule = value.clone());
-                        }
-                        aria-invalid=move || rule_error.with(Option::is_some).then_some("true")
-                        aria-describedby="filter-rule-hint filter-rule-error filter-rule-reading"
-                    ></textarea>
-                    <p id="filter-rule-hint" class="hint">
-                        "For example: (device.deviceOwnership -eq \"Corporate\") and (device.model -startsWith \"Surface\")"
-                    </p>
-                    <p id="filter-rule-error" class="field-error" hidden=move || rule_error.with(Option::is_none)>
-                        {move || rule_error.get().unwrap_or_default()}
-                    </p>
-                    <div id="filter-rule-reading" class="rule-reading">
-                        {move || match state.get() {
-                            RuleState::Read { normalized, usable, esp, warnings } => {
-                                view! {
-                                    <p>
-                                        "Read as: " <code class="rule">{normalized}</code>
-                                    </p>
-                                    <p class=if usable { "esp-usable" } else { "esp-unusable" }>
-                                        "Use in ESP: "
-                                        {esp}
-                                    </p>
-                                    {warnings
-                                        .into_iter()
-                                        .map(|warning| view! { <p class="warning">{warning}</p> })
-                                        .collect_view()}
-                                }
-                                    .into_any()
-                            }
-                            _ => ().into_any(),
-                        }}
-                    </div>
-                </div>
-                <Show when=adding>
-                    <div class="field">
-                        <label for="filter-id">"Filter ID (optional)"</label>
-                        <input
-                            id="filter-id"
-                            type="text"
-                            autocomplete="off"
-                            prop:value=field(|d| d.wanted_id.clone())
-                            on:input:target=move |event| {
-                                let value = event.target().value();
-                                update(&|d| d.wanted_id = value.clone());
-                            }
-                            aria-invalid=move || id_error.with(Option::is_some).then_some("true")
-                            aria-describedby="filter-id-error"
-                        />
-                        <FieldError id="filter-id-error" error=id_error />
-                    </div>
-                </Show>
-                <div class="dialog-buttons">
-                    <button type="button" on:click=move |_| close.run(())>
-                        "Cancel"
-                    </button>
-                    <button type="submit" class="primary">
-                        "Save"
-                    </button>
-                </div>
-            </form>
-        </Modal>
+        <EditorDialog open=Signal::derive(move || editing.with(Option::is_some)) title on_close=close on_submit=save>
+            <TextField
+                id="filter-name"
+                label="Name"
+                value=read(|d| d.name.clone())
+                on_input=write(|d, value| d.name = value)
+                error=name_error
+            />
+            <TextField
+                id="filter-rule"
+                label="Rule"
+                multiline=true
+                hint="For example: (device.deviceOwnership -eq \"Corporate\") and (device.model -startsWith \"Surface\")"
+                described_by="filter-rule-reading"
+                value=read(|d| d.rule.clone())
+                on_input=write(|d, value| d.rule = value)
+                error=rule_error
+            />
+            <div id="filter-rule-reading" class="rule-reading">
+                {move || {
+                    let (usable, lines) = reading();
+                    let class = if usable { "esp-usable" } else { "esp-unusable" };
+                    lines
+                        .into_iter()
+                        .enumerate()
+                        .map(|(n, line)| view! { <p class=(n == 1).then_some(class)>{line}</p> })
+                        .collect_view()
+                }}
+            </div>
+            <TextField
+                id="filter-id"
+                label="Filter ID (optional)"
+                value=read(|d| d.wanted_id.clone())
+                on_input=write(|d, value| d.wanted_id = value)
+                error=id_error
+                hidden=Signal::derive(move || !adding.get())
+            />
+        </EditorDialog>
     }
 }
 

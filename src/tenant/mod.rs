@@ -22,6 +22,7 @@ mod modal;
 mod overview;
 mod report;
 mod scope_tags;
+mod ui;
 
 pub use file_import::FileImport;
 
