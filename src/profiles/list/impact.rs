@@ -160,7 +160,9 @@ mod tests {
             .iter()
             .find_map(|device| {
                 let profile = resolve(&before, &device.scenario).profile;
-                before.custom_profile(&profile.id).map(|_| (device, profile))
+                before
+                    .custom_profile(&profile.id)
+                    .map(|_| (device, profile))
             })
             .expect("a sample scenario gets a custom profile");
         let mut after = before.clone();
@@ -174,7 +176,12 @@ mod tests {
             .filter(|m| m.from == profile.display_name)
             .map(|m| m.count)
             .sum();
-        assert!(moved >= 1, "{} should move off {}", device.name, profile.display_name);
+        assert!(
+            moved >= 1,
+            "{} should move off {}",
+            device.name,
+            profile.display_name
+        );
     }
 
     #[test]
