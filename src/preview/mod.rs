@@ -26,7 +26,7 @@ use leptos::prelude::*;
 
 use self::link::Request;
 use self::state::PreviewState;
-use crate::route::{self, CurrentRoute};
+use crate::route::{self, Area, CurrentRoute};
 use crate::state::{NoticeKind, Notices, Workspace};
 
 /// The tenant indexed for resolution; equal only to itself, so the memo changes with the tenant.
@@ -58,6 +58,11 @@ pub fn PreviewPage() -> impl IntoView {
 
     // Follow the address: a saved scenario to select, or a shared one to open.
     Effect::new(move |_| {
+        // On a move to another area this runs once more before the page is gone: it must not
+        // pull the address back to the preview.
+        if route.with(|r| r.area) != Area::Preview {
+            return;
+        }
         let request = route.with(link::request);
         follow(state, request, profile.get_untracked(), notices);
     });
