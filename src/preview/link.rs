@@ -105,10 +105,8 @@ mod tests {
     fn a_damaged_shared_scenario_is_reported_not_guessed() {
         let route = Route::from_hash("#/preview?shared=%7B%22mode%22%3A");
         assert!(matches!(request(&route), Some(Request::Unreadable(_))));
-        let unnamed = Route::new(Area::Preview).param(
-            SHARED,
-            r#"{"mode":"selfDeploying","joinType":"entra"}"#,
-        );
+        let unnamed = Route::new(Area::Preview)
+            .param(SHARED, r#"{"mode":"selfDeploying","joinType":"entra"}"#);
         assert!(matches!(
             request(&unnamed),
             Some(Request::Shared { name, .. }) if name == "Shared scenario"

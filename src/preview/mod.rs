@@ -75,7 +75,7 @@ pub fn PreviewPage() -> impl IntoView {
                 <Show when=move || scenario.with(Option::is_some)>
                     <section class="scenario-editor" aria-labelledby="scenario-heading">
                         <h2 id="scenario-heading">"Device and user"</h2>
-                        <form::ScenarioForm state groups />
+                        <form::ScenarioForm state groups mode join />
                     </section>
                 </Show>
             </div>
@@ -122,7 +122,9 @@ fn follow(
                     state.update(|s| id = s.add(Some(name.clone()), Some(scenario)));
                     notices.show(
                         NoticeKind::Info,
-                        format!("The scenario “{name}” from the link is now saved in this browser."),
+                        format!(
+                            "The scenario “{name}” from the link is now saved in this browser."
+                        ),
                     );
                     id
                 }
@@ -132,7 +134,9 @@ fn follow(
         Some(Request::Unreadable(error)) => {
             notices.show(
                 NoticeKind::Error,
-                format!("The scenario in this link cannot be read ({error}); was the link cut short?"),
+                format!(
+                    "The scenario in this link cannot be read ({error}); was the link cut short?"
+                ),
             );
             if let Some(current) = state.with_untracked(|s| s.selected.clone()) {
                 route::replace(&link::saved(&current, profile.as_deref()));

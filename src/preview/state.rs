@@ -86,7 +86,11 @@ impl PreviewState {
     /// Changes the selected scenario, if there is one.
     pub fn edit_selected(&mut self, edit: impl FnOnce(&mut SavedScenario)) {
         let id = self.selected.clone();
-        if let Some(scenario) = self.scenarios.iter_mut().find(|s| Some(&s.id) == id.as_ref()) {
+        if let Some(scenario) = self
+            .scenarios
+            .iter_mut()
+            .find(|s| Some(&s.id) == id.as_ref())
+        {
             edit(scenario);
         }
     }
@@ -226,12 +230,18 @@ mod tests {
         };
         let first = state.add(None, None);
         let second = state.add(None, None);
-        assert_eq!((first.as_str(), second.as_str()), ("scenario-1", "scenario-2"));
+        assert_eq!(
+            (first.as_str(), second.as_str()),
+            ("scenario-1", "scenario-2")
+        );
         assert_eq!(names(&state), ["Scenario 1", "Scenario 2"]);
         assert!(state.select(&first));
         assert!(!state.select("nope"));
         let copy = state.duplicate_selected().unwrap();
-        assert_eq!(names(&state), ["Scenario 1", "Copy of Scenario 1", "Scenario 2"]);
+        assert_eq!(
+            names(&state),
+            ["Scenario 1", "Copy of Scenario 1", "Scenario 2"]
+        );
         assert_eq!(state.selected.as_deref(), Some(copy.as_str()));
         state.select(&first);
         state.duplicate_selected();

@@ -140,7 +140,8 @@ impl Job {
         let errors = previous.errors.clone();
         let source = previous.source.clone();
         leptos::task::spawn_local(async move {
-            job.resolve(turn, devices, errors, index, source, now()).await;
+            job.resolve(turn, devices, errors, index, source, now())
+                .await;
         });
     }
 

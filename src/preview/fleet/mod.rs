@@ -64,7 +64,9 @@ pub fn Fleet(
         None => {
             let kept = state.with_untracked(|s| s.fleet.clone());
             if let Some(text) = kept.text {
-                let source = kept.file_name.unwrap_or_else(|| "the pasted list".to_owned());
+                let source = kept
+                    .file_name
+                    .unwrap_or_else(|| "the pasted list".to_owned());
                 job.check_text(text, source, index.get_untracked().0);
             }
         }
@@ -119,7 +121,10 @@ pub fn Fleet(
     let check_pasted = move |_| {
         let text = draft.get_untracked();
         if text.trim().is_empty() {
-            notices.show(NoticeKind::Warning, "Paste a device list first, or upload a file.");
+            notices.show(
+                NoticeKind::Warning,
+                "Paste a device list first, or upload a file.",
+            );
             return;
         }
         start(text, None);
@@ -188,9 +193,11 @@ pub fn Fleet(
 #[component]
 fn ProgressBar(job: Job) -> impl IntoView {
     let text = move || match job.status.get() {
-        Status::Reading { line, lines } => {
-            Some(format!("Reading the list: line {} of {}", thousands(line), thousands(lines)))
-        }
+        Status::Reading { line, lines } => Some(format!(
+            "Reading the list: line {} of {}",
+            thousands(line),
+            thousands(lines)
+        )),
         Status::Resolving { done, total } => Some(format!(
             "Checking devices: {} of {}",
             thousands(done),
@@ -235,7 +242,11 @@ fn ProgressBar(job: Job) -> impl IntoView {
 }
 
 #[component]
-fn Results(job: Job, state: RwSignal<PreviewState>, profile: Memo<Option<String>>) -> impl IntoView {
+fn Results(
+    job: Job,
+    state: RwSignal<PreviewState>,
+    profile: Memo<Option<String>>,
+) -> impl IntoView {
     let notices = Notices::get();
     let export = move |_| {
         let Some(checked) = job.checked.get_untracked() else {
@@ -253,11 +264,13 @@ fn Results(job: Job, state: RwSignal<PreviewState>, profile: Memo<Option<String>
         job.checked.get().map(|checked| {
             let total = checked.devices.len();
             let errors = checked.errors.clone();
+            let millis = checked.millis as u64;
             let mut summary = format!(
-                "{} checked from {} in {:.1} s.",
+                "{} checked from {} in {}.{} s.",
                 words::count(total, "device", "devices"),
                 checked.source,
-                checked.millis / 1000.0
+                millis / 1000,
+                millis % 1000 / 100
             );
             if !errors.is_empty() {
                 summary.push_str(&format!(
@@ -309,16 +322,18 @@ fn Counts(checked: Arc<Checked>, profile: Memo<Option<String>>) -> impl IntoView
             let (priority, p) = index.profile_at(position)?;
             let id = p.id().to_string();
             let name = p.name().to_owned();
-            let percent = tally::percent(count, total);
-            let width = format!("{:.2}%", count as f64 * 100.0 / largest as f64);
+            let share = words::percent(count, total);
+            let width = words::percent(count, largest);
             Some(view! {
                 <tr class:highlighted=move || profile.with(|m| m.as_deref() == Some(id.as_str()))>
                     <th scope="row">{name}</th>
                     <td>{words::priority(priority)}</td>
                     <td class="number">{thousands(count)}</td>
                     <td class="bar-cell">
-                        <span class="bar" style:width=width aria-hidden="true"></span>
-                        <span class="bar-label">{format!("{percent}%")}</span>
+                        <span class="bar-track" aria-hidden="true">
+                            <span class="bar" style:width=width></span>
+                        </span>
+                        <span class="bar-label">{share}</span>
                     </td>
                 </tr>
             })
@@ -368,26 +383,34 @@ fn DeviceTable(
         })
         .collect_view();
     let for_page = checked.clone();
-    let shown = Memo::new(move |_| tally::page(&for_page.summaries, filter.get(), page.get(), PAGE_SIZE));
-    let pages = move || shown.with(|(_, total)| total.div_ceil(PAGE_SIZE).max(1));
-    let range = move || {
-        shown.with(|(rows, total)| match (rows.first(), rows.len()) {
-            (None, _) => "No device".to_owned(),
-            (Some(_), n) => {
-                let from = page.get() * PAGE_SIZE + 1;
-                format!(
-                    "Devices {}–{} of {}",
-                    thousands(from),
-                    thousands(from + n - 1),
-                    thousands(*total)
-                )
+    let shown = move || tally::page(&for_page.summaries, filter.get(), page.get(), PAGE_SIZE);
+    let pages = {
+        let shown = shown.clone();
+        move || shown().1.div_ceil(PAGE_SIZE).max(1)
+    };
+    let range = {
+        let shown = shown.clone();
+        move || {
+            let (rows, total) = shown();
+            match (rows.first(), rows.len()) {
+                (None, _) => "No device".to_owned(),
+                (Some(_), n) => {
+                    let from = page.get() * PAGE_SIZE + 1;
+                    format!(
+                        "Devices {}–{} of {}",
+                        thousands(from),
+                        thousands(from + n - 1),
+                        thousands(total)
+                    )
+                }
             }
-        })
+        }
     };
     let for_rows = checked.clone();
     let rows = move || {
         let c = &for_rows;
-        shown.with(|(positions, _)| {
+        let (positions, _) = shown();
+        {
             positions
                 .iter()
                 .filter_map(|&i| {
@@ -429,7 +452,7 @@ fn DeviceTable(
                     })
                 })
                 .collect_view()
-        })
+        }
     };
     view! {
         <div class="device-table">
