@@ -13,22 +13,19 @@ use super::state::{PreviewState, SavedScenario};
 use super::words;
 
 #[component]
-pub fn ScenarioForm(state: RwSignal<PreviewState>, groups: Memo<Vec<Group>>) -> impl IntoView {
+pub fn ScenarioForm(
+    state: RwSignal<PreviewState>,
+    groups: Memo<Vec<Group>>,
+    mode: Memo<Option<Mode>>,
+    join: Memo<Option<JoinType>>,
+) -> impl IntoView {
     let read = move |get: fn(&SavedScenario) -> String| {
         move || state.with(|s| s.selected().map(get).unwrap_or_default())
     };
     let edit = move |change: Box<dyn FnOnce(&mut SavedScenario)>| {
         state.update(|s| s.edit_selected(change));
     };
-    let mode = Memo::new(move |_| {
-        state.with(|s| s.selected().map_or(Mode::UserDriven, |x| x.scenario.mode))
-    });
-    let join = Memo::new(move |_| {
-        state.with(|s| {
-            s.selected()
-                .map_or(JoinType::Entra, |x| x.scenario.join_type)
-        })
-    });
+    let has_user = move || mode.get().is_none_or(Mode::has_user);
 
     view! {
         <form class="scenario-form" on:submit=|ev| ev.prevent_default()>
@@ -66,7 +63,7 @@ pub fn ScenarioForm(state: RwSignal<PreviewState>, groups: Memo<Vec<Group>>) -> 
                                 <input
                                     type="radio"
                                     name="deployment-mode"
-                                    prop:checked=move || mode.get() == m
+                                    prop:checked=move || mode.get() == Some(m)
                                     on:change=move |_| edit(Box::new(move |x| x.scenario.mode = m))
                                 />
                                 {words::mode(m)}
@@ -83,7 +80,7 @@ pub fn ScenarioForm(state: RwSignal<PreviewState>, groups: Memo<Vec<Group>>) -> 
                                 <input
                                     type="radio"
                                     name="join-type"
-                                    prop:checked=move || join.get() == j
+                                    prop:checked=move || join.get() == Some(j)
                                     on:change=move |_| {
                                         edit(Box::new(move |x| x.scenario.join_type = j))
                                     }
@@ -122,8 +119,14 @@ pub fn ScenarioForm(state: RwSignal<PreviewState>, groups: Memo<Vec<Group>>) -> 
             <fieldset class="scenario-part">
                 <legend>"User"</legend>
                 <Show
-                    when=move || mode.get().has_user()
-                    fallback=move || view! { <p class="note">{move || words::no_user(mode.get())}</p> }
+                    when=has_user
+                    fallback=move || {
+                        view! {
+                            <p class="note">
+                                {move || words::no_user(mode.get().unwrap_or(Mode::SelfDeploying))}
+                            </p>
+                        }
+                    }
                 >
                     <GroupPicker side=Side::User legend="User groups" state groups />
                 </Show>
@@ -211,10 +214,10 @@ fn PropertyChoice(
 ) -> impl IntoView {
     let id = format!("device-{}", property.name());
     let hint_id = format!("{id}-hint");
-    let current = Memo::new(move |_| state.with(|s| value_of(s, property)));
+    let current = move || state.with(|s| value_of(s, property));
     // A value outside the list (typed into a shared link, say) stays choosable.
     let extra = move || {
-        let value = current.get();
+        let value = current();
         (!value.is_empty() && !values.contains(&value.as_str())).then(|| {
             view! {
                 <option value=value.clone() prop:selected=true>
@@ -231,7 +234,7 @@ fn PropertyChoice(
                 aria-describedby=hint_id.clone()
                 on:change:target=move |ev| set(state, property, ev.target().value())
             >
-                <option value="" prop:selected=move || current.with(String::is_empty)>
+                <option value="" prop:selected=move || current().is_empty()>
                     "Not set"
                 </option>
                 {extra}
@@ -240,7 +243,7 @@ fn PropertyChoice(
                     .map(|v| {
                         let v = *v;
                         view! {
-                            <option value=v prop:selected=move || current.with(|c| c == v)>
+                            <option value=v prop:selected=move || current() == v>
                                 {v}
                             </option>
                         }

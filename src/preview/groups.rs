@@ -67,17 +67,24 @@ pub fn GroupPicker(
     groups: Memo<Vec<Group>>,
 ) -> impl IntoView {
     let query = RwSignal::new(String::new());
-    let chosen = Memo::new(move |_| {
+    let chosen = move || {
         state.with(|s| {
             s.selected()
                 .map(|x| side.ids(&x.scenario).to_vec())
                 .unwrap_or_default()
         })
-    });
-    let rows = Memo::new(move |_| {
+    };
+    let is_chosen = move |id: &GroupId| {
+        state.with(|s| {
+            s.selected()
+                .is_some_and(|x| side.ids(&x.scenario).contains(id))
+        })
+    };
+    let rows = move || {
         let needle = query.with(|q| q.trim().to_lowercase());
-        groups.with(|groups| chosen.with(|chosen| rows(side, groups, chosen, &needle)))
-    });
+        let chosen = chosen();
+        groups.with(|groups| rows(side, groups, &chosen, &needle))
+    };
     let toggle = move |id: GroupId, on: bool| {
         state.update(|s| {
             s.edit_selected(|x| {
@@ -92,7 +99,8 @@ pub fn GroupPicker(
     let search_id = format!("{}-group-search", side.slug());
     let summary_id = format!("{}-group-summary", side.slug());
     let summary = move || {
-        let names: Vec<String> = chosen.with(|chosen| {
+        let chosen = chosen();
+        let names: Vec<String> = {
             groups.with(|groups| {
                 chosen
                     .iter()
@@ -104,7 +112,7 @@ pub fn GroupPicker(
                     })
                     .collect()
             })
-        });
+        };
         if names.is_empty() {
             "None selected.".to_owned()
         } else {
@@ -113,7 +121,7 @@ pub fn GroupPicker(
     };
     let more = move || {
         let total = groups.with(Vec::len);
-        let shown = rows.with(Vec::len);
+        let shown = rows().len();
         (shown >= SHOWN && total > shown)
             .then(|| format!("Showing the first {SHOWN} groups: search to find others."))
     };
@@ -134,7 +142,7 @@ pub fn GroupPicker(
                 on:input:target=move |ev| query.set(ev.target().value())
             />
             <Show
-                when=move || !rows.with(Vec::is_empty)
+                when=move || !rows().is_empty()
                 fallback=move || {
                     let empty = groups.with(Vec::is_empty);
                     view! {
@@ -150,7 +158,7 @@ pub fn GroupPicker(
             >
                 <ul class="group-list">
                     <For
-                        each=move || rows.get()
+                        each=rows
                         key=|row| row.clone()
                         children=move |row| {
                             let id = row.id.clone();
@@ -171,9 +179,7 @@ pub fn GroupPicker(
                                     <label>
                                         <input
                                             type="checkbox"
-                                            prop:checked=move || {
-                                                chosen.with(|c| c.contains(&checked_id))
-                                            }
+                                            prop:checked=move || is_chosen(&checked_id)
                                             on:change:target=move |ev| {
                                                 toggle(id.clone(), ev.target().checked())
                                             }

@@ -80,7 +80,7 @@ pub fn PreviewPage() -> impl IntoView {
                 <Show when=move || scenario.with(Option::is_some)>
                     <section class="scenario-editor" aria-labelledby="scenario-heading">
                         <h2 id="scenario-heading">"Device and user"</h2>
-                        <form::ScenarioForm state groups />
+                        <form::ScenarioForm state groups mode join />
                     </section>
                 </Show>
             </div>

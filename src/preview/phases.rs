@@ -28,7 +28,7 @@ pub fn Phases(
     mode: Memo<Option<Mode>>,
     join: Memo<Option<JoinType>>,
 ) -> impl IntoView {
-    let shown = Memo::new(move |_| {
+    let shown = move || {
         resolution.with(|r| {
             r.as_ref().map(|r| Shown {
                 page_shown: r.page_shown,
@@ -40,9 +40,9 @@ pub fn Phases(
                 apps: r.apps.clone(),
             })
         })
-    });
+    };
     move || {
-        shown.get().map(|s| {
+        shown().map(|s| {
             let mode = mode.get().unwrap_or(Mode::UserDriven);
             let preparation = if s.hybrid {
                 "TPM attestation, joining the on-premises domain and Microsoft Entra ID, and MDM \

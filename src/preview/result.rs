@@ -62,7 +62,7 @@ fn announcement(r: &Resolution) -> String {
 
 #[component]
 fn Applied(resolution: Memo<Option<Resolution>>, mode: Memo<Option<Mode>>) -> impl IntoView {
-    let head = Memo::new(move |_| {
+    let head = move || {
         resolution.with(|r| {
             r.as_ref().map(|r| {
                 (
@@ -74,9 +74,9 @@ fn Applied(resolution: Memo<Option<Resolution>>, mode: Memo<Option<Mode>>) -> im
                 )
             })
         })
-    });
+    };
     move || {
-        head.get().map(|(profile, via, shown, block, blocking)| {
+        head().map(|(profile, via, shown, block, blocking)| {
             let href = routes::edit(profile.id.as_str(), "review").href();
             let sentence = words::via_sentence(via, mode.get().unwrap_or(Mode::UserDriven));
             let via_class = match via {
@@ -120,22 +120,20 @@ fn Applied(resolution: Memo<Option<Resolution>>, mode: Memo<Option<Mode>>) -> im
 
 #[component]
 fn Warnings(resolution: Memo<Option<Resolution>>) -> impl IntoView {
-    let warnings = Memo::new(move |_| {
-        resolution.with(|r| r.as_ref().map(|r| r.warnings.clone()).unwrap_or_default())
-    });
+    let count = move || resolution.with(|r| r.as_ref().map_or(0, |r| r.warnings.len()));
     view! {
         <section class="warnings" aria-labelledby="warnings-heading">
             <h3 id="warnings-heading">
-                {move || match warnings.with(Vec::len) {
+                {move || match count() {
                     0 => "Warnings: none".to_owned(),
                     n => format!("Warnings ({n})"),
                 }}
             </h3>
-            <Show when=move || !warnings.with(Vec::is_empty)>
+            <Show when=move || count() != 0>
                 <ul class="warning-list">
                     {move || {
-                        warnings
-                            .get()
+                        resolution
+                            .with(|r| r.as_ref().map(|r| r.warnings.clone()).unwrap_or_default())
                             .into_iter()
                             .map(|w| {
                                 view! {

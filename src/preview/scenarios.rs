@@ -20,9 +20,7 @@ pub fn show(state: RwSignal<PreviewState>, id: &str, profile: Option<String>) {
 
 #[component]
 pub fn ScenarioList(state: RwSignal<PreviewState>, profile: Memo<Option<String>>) -> impl IntoView {
-    let ids = Memo::new(move |_| {
-        state.with(|s| s.scenarios.iter().map(|x| x.id.clone()).collect::<Vec<_>>())
-    });
+    let ids = move || state.with(|s| s.scenarios.iter().map(|x| x.id.clone()).collect::<Vec<_>>());
     let selected = Memo::new(move |_| state.with(|s| s.selected().map(|x| x.id.clone())));
     let confirming = RwSignal::new(false);
     let none_selected = move || selected.with(Option::is_none);
@@ -76,12 +74,12 @@ pub fn ScenarioList(state: RwSignal<PreviewState>, profile: Memo<Option<String>>
         <section class="scenario-list" aria-labelledby="scenarios-heading">
             <h2 id="scenarios-heading">"Scenarios"</h2>
             <Show
-                when=move || !ids.with(Vec::is_empty)
+                when=move || state.with(|s| !s.scenarios.is_empty())
                 fallback=|| view! { <p class="muted">"No scenario yet: add one to preview a device."</p> }
             >
                 <ul class="scenario-buttons">
                     <For
-                        each=move || ids.get()
+                        each=ids
                         key=|id| id.clone()
                         children=move |id| {
                             let for_current = id.clone();
@@ -150,7 +148,7 @@ pub fn ScenarioList(state: RwSignal<PreviewState>, profile: Memo<Option<String>>
 /// The link that carries the selected scenario whole, with a Copy button.
 #[component]
 fn ShareLink(state: RwSignal<PreviewState>) -> impl IntoView {
-    let url = Memo::new(move |_| {
+    let url = move || {
         let href = state
             .with(|s| {
                 s.selected()
@@ -160,9 +158,9 @@ fn ShareLink(state: RwSignal<PreviewState>) -> impl IntoView {
         let here = window().location().href().unwrap_or_default();
         let base = here.split('#').next().unwrap_or_default();
         format!("{base}{href}")
-    });
+    };
     let copy = move |_| {
-        let text = url.get_untracked();
+        let text = untrack(url);
         let promise = window().navigator().clipboard().write_text(&text);
         // Read before spawning: the task runs outside the component's context.
         let notices = Notices::get();
@@ -185,7 +183,7 @@ fn ShareLink(state: RwSignal<PreviewState>) -> impl IntoView {
                     type="text"
                     readonly
                     aria-describedby="scenario-link-hint"
-                    prop:value=move || url.get()
+                    prop:value=url
                     on:focus:target=move |ev| ev.target().select()
                 />
                 <button type="button" on:click=copy>"Copy link"</button>

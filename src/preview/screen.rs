@@ -18,7 +18,7 @@ struct Shown {
 #[component]
 pub fn EspScreen(resolution: Memo<Option<Resolution>>) -> impl IntoView {
     let error_view = RwSignal::new(false);
-    let shown = Memo::new(move |_| {
+    let shown = move || {
         resolution.with(|r| {
             r.as_ref().map(|r| {
                 let count = |phase: &esp_core::resolve::PhaseApps| {
@@ -37,9 +37,9 @@ pub fn EspScreen(resolution: Memo<Option<Resolution>>) -> impl IntoView {
                 }
             })
         })
-    });
+    };
     let body = move || {
-        let s = shown.get()?;
+        let s = shown()?;
         let Some(screen) = s.screen.clone() else {
             return Some(
                 view! {
@@ -131,10 +131,9 @@ fn picture(s: &Shown, screen: &Screen, error: bool) -> impl IntoView {
                 (Section::DeviceSetup, true) => ("Complete", "esp-state esp-complete"),
                 (Section::AccountSetup, true) => ("Not started", "esp-state esp-waiting"),
             };
-            let detail = apps.map(|n| match (n, error && section == failing) {
-                (0, _) => "Apps (none to wait for)".to_owned(),
-                (n, true) => format!("Apps (not all of {n} installed)"),
-                (n, false) => format!("Apps (0 of {n} installed)"),
+            let detail = apps.map(|n| match n {
+                0 => "Apps (none to wait for)".to_owned(),
+                n => format!("Apps (0 of {n} installed)"),
             });
             view! {
                 <li class="esp-section">

@@ -4,7 +4,7 @@
 use esp_core::resolve::{Resolution, WarningCode, HYBRID_EXTRA_MINUTES, QUALITY_UPDATE_MINUTES};
 use leptos::prelude::*;
 
-use super::words;
+use super::words::{self, percent};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 struct Times {
@@ -16,7 +16,7 @@ struct Times {
 
 #[component]
 pub fn Timeline(resolution: Memo<Option<Resolution>>) -> impl IntoView {
-    let times = Memo::new(move |_| {
+    let times = move || {
         resolution.with(|r| {
             let r = r.as_ref()?;
             Some(Times {
@@ -29,11 +29,11 @@ pub fn Timeline(resolution: Memo<Option<Resolution>>) -> impl IntoView {
                     .any(|w| w.code == WarningCode::QualityUpdatesIgnored),
             })
         })
-    });
+    };
     view! {
         <section class="timeline" aria-labelledby="time-heading">
             <h3 id="time-heading">"Time"</h3>
-            {move || match times.get() {
+            {move || match times() {
                 None => view! { <p>"No page, so no timeout: the device goes on at once."</p> }.into_any(),
                 Some(t) => picture(t).into_any(),
             }}
@@ -44,8 +44,8 @@ pub fn Timeline(resolution: Memo<Option<Resolution>>) -> impl IntoView {
 fn picture(t: Times) -> impl IntoView {
     let [qu_least, qu_most] = QUALITY_UPDATE_MINUTES;
     let extra = t.effective.saturating_sub(t.timeout);
-    let total = f64::from(t.effective + if t.quality_updates { qu_most } else { 0 }).max(1.0);
-    let share = |minutes: u32| format!("{:.2}%", f64::from(minutes) * 100.0 / total);
+    let total = (t.effective + if t.quality_updates { qu_most } else { 0 }).max(1);
+    let share = |minutes: u32| percent(minutes as usize, total as usize);
 
     let mut sentence = format!(
         "The page shows an error after {}",

@@ -2,21 +2,21 @@
 //! filter clause that decided and the device's value for it.
 
 use esp_core::model::FilterMode;
-use esp_core::resolve::{
-    AssignmentTrace, FilterTrace, ProfileTrace, Resolution, RowResult, TargetKind,
-};
+use esp_core::resolve::{AssignmentTrace, FilterTrace, ProfileTrace, Resolution, RowResult};
 use leptos::prelude::*;
 
 use super::words;
 
 #[component]
 pub fn Trace(resolution: Memo<Option<Resolution>>, profile: Memo<Option<String>>) -> impl IntoView {
-    let trace = Memo::new(move |_| {
-        resolution.with(|r| r.as_ref().map(|r| r.trace.clone()).unwrap_or_default())
-    });
+    let trace =
+        move || resolution.with(|r| r.as_ref().map(|r| r.trace.clone()).unwrap_or_default());
     let missing = move || {
         let wanted = profile.get()?;
-        let known = trace.with(|t| t.iter().any(|p| p.profile_id.as_str() == wanted));
+        let known = resolution.with(|r| {
+            r.as_ref()
+                .is_some_and(|r| r.trace.iter().any(|p| p.profile_id.as_str() == wanted))
+        });
         (!known).then(|| {
             view! {
                 <p class="note">
@@ -32,8 +32,7 @@ pub fn Trace(resolution: Memo<Option<Resolution>>, profile: Memo<Option<String>>
             <ol class="trace-list">
                 {move || {
                     let marked = profile.get();
-                    trace
-                        .get()
+                    trace()
                         .into_iter()
                         .map(|p| {
                             let highlighted = marked.as_deref() == Some(p.profile_id.as_str());
@@ -81,21 +80,6 @@ fn entry(p: ProfileTrace, highlighted: bool) -> impl IntoView {
 }
 
 fn row(a: AssignmentTrace) -> impl IntoView {
-    let group = a.group_name.clone().map_or_else(
-        || {
-            a.group_id
-                .as_ref()
-                .map(|g| format!("`{g}`"))
-                .unwrap_or_default()
-        },
-        |name| format!("'{name}'"),
-    );
-    let target = match a.target {
-        TargetKind::AllDevices => "All devices".to_owned(),
-        TargetKind::AllUsers => "All users".to_owned(),
-        TargetKind::Group => format!("Included group {group}"),
-        TargetKind::ExcludedGroup => format!("Excluded group {group}"),
-    };
     let (result, class) = match a.result {
         RowResult::Includes => ("Includes", "row-result row-includes"),
         RowResult::FilteredOut => ("Filtered out", "row-result row-out"),
@@ -108,8 +92,7 @@ fn row(a: AssignmentTrace) -> impl IntoView {
         <li>
             <span class=class>{result}</span>
             " "
-            <span class="row-target">{target}</span>
-            <span class="row-reason">{a.reason.clone()}</span>
+            {a.reason.clone()}
             {a.filter.map(filter)}
         </li>
     }

@@ -147,6 +147,20 @@ impl AppStatus {
     }
 }
 
+/// `count` of `total` as a percentage with at most one decimal (`25%`, `33.3%`), for text and
+/// CSS widths alike; integer arithmetic keeps float formatting out of the page.
+pub fn percent(count: usize, total: usize) -> String {
+    if total == 0 {
+        return "0%".to_owned();
+    }
+    let tenths = (count.saturating_mul(1000) + total / 2) / total;
+    if tenths.is_multiple_of(10) {
+        format!("{}%", tenths / 10)
+    } else {
+        format!("{}.{}%", tenths / 10, tenths % 10)
+    }
+}
+
 /// `1 minute`, `160 minutes`.
 pub fn minutes(n: u32) -> String {
     if n == 1 {
@@ -240,5 +254,9 @@ mod tests {
         assert_eq!(count(12_000, "device", "devices"), "12,000 devices");
         assert_eq!(minutes(1), "1 minute");
         assert_eq!(minutes(160), "160 minutes");
+        assert_eq!(percent(1, 3), "33.3%");
+        assert_eq!(percent(2500, 10_000), "25%");
+        assert_eq!(percent(0, 0), "0%");
+        assert_eq!(percent(2, 3), "66.7%");
     }
 }

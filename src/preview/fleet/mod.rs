@@ -264,11 +264,13 @@ fn Results(
         job.checked.get().map(|checked| {
             let total = checked.devices.len();
             let errors = checked.errors.clone();
+            let millis = checked.millis as u64;
             let mut summary = format!(
-                "{} checked from {} in {:.1} s.",
+                "{} checked from {} in {}.{} s.",
                 words::count(total, "device", "devices"),
                 checked.source,
-                checked.millis / 1000.0
+                millis / 1000,
+                millis % 1000 / 100
             );
             if !errors.is_empty() {
                 summary.push_str(&format!(
@@ -320,16 +322,18 @@ fn Counts(checked: Arc<Checked>, profile: Memo<Option<String>>) -> impl IntoView
             let (priority, p) = index.profile_at(position)?;
             let id = p.id().to_string();
             let name = p.name().to_owned();
-            let percent = tally::percent(count, total);
-            let width = format!("{:.2}%", count as f64 * 100.0 / largest as f64);
+            let share = words::percent(count, total);
+            let width = words::percent(count, largest);
             Some(view! {
                 <tr class:highlighted=move || profile.with(|m| m.as_deref() == Some(id.as_str()))>
                     <th scope="row">{name}</th>
                     <td>{words::priority(priority)}</td>
                     <td class="number">{thousands(count)}</td>
                     <td class="bar-cell">
-                        <span class="bar" style:width=width aria-hidden="true"></span>
-                        <span class="bar-label">{format!("{percent}%")}</span>
+                        <span class="bar-track" aria-hidden="true">
+                            <span class="bar" style:width=width></span>
+                        </span>
+                        <span class="bar-label">{share}</span>
                     </td>
                 </tr>
             })
@@ -379,27 +383,34 @@ fn DeviceTable(
         })
         .collect_view();
     let for_page = checked.clone();
-    let shown =
-        Memo::new(move |_| tally::page(&for_page.summaries, filter.get(), page.get(), PAGE_SIZE));
-    let pages = move || shown.with(|(_, total)| total.div_ceil(PAGE_SIZE).max(1));
-    let range = move || {
-        shown.with(|(rows, total)| match (rows.first(), rows.len()) {
-            (None, _) => "No device".to_owned(),
-            (Some(_), n) => {
-                let from = page.get() * PAGE_SIZE + 1;
-                format!(
-                    "Devices {}–{} of {}",
-                    thousands(from),
-                    thousands(from + n - 1),
-                    thousands(*total)
-                )
+    let shown = move || tally::page(&for_page.summaries, filter.get(), page.get(), PAGE_SIZE);
+    let pages = {
+        let shown = shown.clone();
+        move || shown().1.div_ceil(PAGE_SIZE).max(1)
+    };
+    let range = {
+        let shown = shown.clone();
+        move || {
+            let (rows, total) = shown();
+            match (rows.first(), rows.len()) {
+                (None, _) => "No device".to_owned(),
+                (Some(_), n) => {
+                    let from = page.get() * PAGE_SIZE + 1;
+                    format!(
+                        "Devices {}–{} of {}",
+                        thousands(from),
+                        thousands(from + n - 1),
+                        thousands(total)
+                    )
+                }
             }
-        })
+        }
     };
     let for_rows = checked.clone();
     let rows = move || {
         let c = &for_rows;
-        shown.with(|(positions, _)| {
+        let (positions, _) = shown();
+        {
             positions
                 .iter()
                 .filter_map(|&i| {
@@ -441,7 +452,7 @@ fn DeviceTable(
                     })
                 })
                 .collect_view()
-        })
+        }
     };
     view! {
         <div class="device-table">

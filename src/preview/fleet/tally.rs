@@ -30,15 +30,6 @@ pub fn per_via(summaries: &[DeviceSummary]) -> [usize; 3] {
     counts
 }
 
-/// A share as a percentage with one decimal, `0.0` of nothing.
-pub fn percent(count: usize, total: usize) -> f64 {
-    if total == 0 {
-        0.0
-    } else {
-        (count as f64 * 1000.0 / total as f64).round() / 10.0
-    }
-}
-
 /// The positions of the devices on one page (0-based) of those of `profile` (all when `None`),
 /// and how many devices match in all.
 pub fn page(
@@ -88,9 +79,6 @@ mod tests {
         ];
         assert_eq!(per_profile(&s, 3), vec![2, 0, 1]);
         assert_eq!(per_via(&s), [2, 1, 1]);
-        assert_eq!(percent(1, 3), 33.3);
-        assert_eq!(percent(0, 0), 0.0);
-        assert_eq!(percent(2500, 10_000), 25.0);
     }
 
     #[test]
