@@ -48,6 +48,9 @@
 //! - **Catalog objects** (groups, apps, filters, scope tags) have required names unique within
 //!   their kind; deleting one removes every reference to it (see [`catalog`]).
 //! - Graph's timeout `0` means 60, so a model timeout of 0 (invalid anyway) reads back as 60.
+//! - **Resolution** and **the fleet** list their own decisions in [`resolve`] (group membership
+//!   from the scenario, the user of user-driven mode, filters it cannot use, the technician
+//!   flow, which warnings fire where) and [`fleet`] (the CSV device list).
 
 pub mod catalog;
 pub mod filter;

@@ -23,9 +23,16 @@
 //! *Engineering Users* gets Microsoft Visio and Project (`officeSuiteApp`) beside Win32 apps,
 //! `M365_APPS_TYPE`. Of the eight filters, six are usable by ESP and two are not (`deviceName`,
 //! `operatingSystemVersion -ge`).
+//!
+//! Five ready scenarios (`core/sample/scenarios.json`, [`scenarios`]) open the preview on these
+//! stories: the kiosk (App 1–4), the finance workstation (`LOB_WIN32_MIX`), the engineer
+//! (`M365_APPS_TYPE`), a hybrid PC in the pre-provisioning technician flow (timeout + 40), and a
+//! finance user on a personal device (reached via the user).
 
 use crate::graph::{import_str, ImportError};
 use crate::model::Tenant;
+use crate::resolve::Scenario;
+use serde::{Deserialize, Serialize};
 
 /// The sample tenant bundle, as shipped in the binary.
 pub const SAMPLE_TENANT_JSON: &str = include_str!("../sample/tenant.json");
@@ -35,4 +42,28 @@ pub const SAMPLE_TENANT_JSON: &str = include_str!("../sample/tenant.json");
 /// not unwrapped, because a panic in wasm is a dead page.
 pub fn tenant() -> Result<Tenant, ImportError> {
     import_str(SAMPLE_TENANT_JSON).map(|imported| imported.tenant)
+}
+
+/// The sample's ready scenarios, as shipped in the binary.
+pub const SAMPLE_SCENARIOS_JSON: &str = include_str!("../sample/scenarios.json");
+
+/// A ready scenario of the sample: a stable id, a name and what it shows.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct SampleScenario {
+    /// Stable across versions (`sample-kiosk`), so a link to it keeps working.
+    pub id: String,
+    /// What the preview lists it as.
+    pub name: String,
+    /// What it shows, in a sentence or two.
+    pub description: String,
+    /// The question for the preview, naming the sample's real group ids.
+    pub scenario: Scenario,
+}
+
+/// The sample's ready scenarios, in the order the preview lists them. Like [`tenant`], the file
+/// is fixed at build time and tested, so an error means a broken build; it is returned, not
+/// unwrapped.
+pub fn scenarios() -> Result<Vec<SampleScenario>, serde_json::Error> {
+    serde_json::from_str(SAMPLE_SCENARIOS_JSON)
 }

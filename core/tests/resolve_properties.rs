@@ -36,17 +36,17 @@ const RULES: [&str; 8] = [
     r#"(device.operatingSystemVersion -ge 10.0.22000)"#,
 ];
 
-fn group_id() -> impl Strategy<Value = GroupId> {
-    // g{GROUPS} is in no tenant list: a dangling reference.
-    (0..=GROUPS).prop_map(|i| GroupId::new(format!("g{i}")))
+fn group_id(groups: usize) -> impl Strategy<Value = GroupId> {
+    // g{groups} is in no tenant list: a dangling reference.
+    (0..=groups).prop_map(|i| GroupId::new(format!("g{i}")))
 }
 
-fn target() -> impl Strategy<Value = Target> {
+fn target(groups: usize) -> impl Strategy<Value = Target> {
     prop_oneof![
         Just(Target::AllUsers),
         Just(Target::AllDevices),
-        group_id().prop_map(Target::Group),
-        group_id().prop_map(Target::ExcludedGroup),
+        group_id(groups).prop_map(Target::Group),
+        group_id(groups).prop_map(Target::ExcludedGroup),
     ]
 }
 
@@ -64,8 +64,8 @@ fn applied_filter() -> impl Strategy<Value = Option<AppliedFilter>> {
     )
 }
 
-fn settings() -> impl Strategy<Value = Progress> {
-    let selected = (vec(0..APPS + 2, 1..5), any::<bool>()).prop_map(|(ids, technician)| {
+fn settings(apps: usize) -> impl Strategy<Value = Progress> {
+    let selected = (vec(0..apps + 2, 1..5), any::<bool>()).prop_map(|(ids, technician)| {
         BlockingApps::Selected(SelectedApps {
             ids: ids
                 .into_iter()
@@ -115,9 +115,9 @@ fn app_kind() -> impl Strategy<Value = AppKind> {
     ]
 }
 
-fn app(i: usize) -> impl Strategy<Value = App> {
+fn app(i: usize, groups: usize) -> impl Strategy<Value = App> {
     let intent = select(vec![Intent::Required, Intent::Required, Intent::Available]);
-    let row = (intent, target(), applied_filter(), any::<bool>()).prop_map(
+    let row = (intent, target(groups), applied_filter(), any::<bool>()).prop_map(
         |(intent, target, filter, use_device_context)| AppAssignment {
             intent,
             target,
@@ -141,15 +141,24 @@ fn app(i: usize) -> impl Strategy<Value = App> {
 }
 
 fn tenant() -> impl Strategy<Value = Tenant> {
-    let profile = (settings(), vec((target(), applied_filter()), 0..4));
+    tenant_of(GROUPS, APPS)
+}
+
+/// A tenant with this many groups and apps; few groups and many apps give the dense groups the
+/// fleet folds into bitsets.
+fn tenant_of(groups: usize, apps: usize) -> impl Strategy<Value = Tenant> {
+    let profile = (
+        settings(apps),
+        vec((target(groups), applied_filter()), 0..4),
+    );
     (
         vec(profile, 0..6),
-        settings(),
-        (0..APPS).map(app).collect::<Vec<_>>(),
+        settings(apps),
+        (0..apps).map(|i| app(i, groups)).collect::<Vec<_>>(),
         subsequence((0..RULES.len()).collect::<Vec<_>>(), 0..=RULES.len()),
         any::<bool>(),
     )
-        .prop_map(|(profiles, default_settings, apps, filters, ios)| {
+        .prop_map(move |(profiles, default_settings, apps, filters, ios)| {
             let mut tenant = Tenant::default();
             tenant.default_profile_mut().settings = default_settings;
             for (i, (settings, rows)) in profiles.into_iter().enumerate() {
@@ -161,7 +170,7 @@ fn tenant() -> impl Strategy<Value = Tenant> {
                     .collect();
                 tenant.add_profile(p).unwrap();
             }
-            for i in 0..GROUPS {
+            for i in 0..groups {
                 tenant.groups.push(Group {
                     id: GroupId::new(format!("g{i}")),
                     display_name: format!("Group {i}"),
@@ -220,7 +229,11 @@ fn properties() -> impl Strategy<Value = DeviceProperties> {
 }
 
 fn scenario() -> impl Strategy<Value = Scenario> {
-    let groups = || vec(group_id(), 0..4);
+    scenario_of(GROUPS)
+}
+
+fn scenario_of(groups: usize) -> impl Strategy<Value = Scenario> {
+    let groups = move || vec(group_id(groups), 0..4);
     (
         select(Mode::ALL.to_vec()),
         select(JoinType::ALL.to_vec()),
@@ -368,6 +381,31 @@ proptest! {
     }
 }
 
+proptest! {
+    // Tenants of 70 apps over two groups: slower cases, fewer of them.
+    #![proptest_config(ProptestConfig::with_cases(120))]
+
+    #[test]
+    fn the_fast_path_agrees_on_dense_groups(
+        tenant in tenant_of(2, 70),
+        scenarios in vec(scenario_of(2), 1..6),
+    ) {
+        let index = IndexedTenant::new(&tenant);
+        let mut summarizer = Summarizer::new(&index);
+        for scenario in &scenarios {
+            let result = resolve_indexed(&index, scenario);
+            let (summary, apps) = summarizer.summarize_with_apps(&index.prepare(scenario));
+            prop_assert_eq!(index.profile_id_at(summary.profile), Some(&result.profile.id));
+            prop_assert_eq!(summary.via, result.via);
+            let mut blocking = result.device_setup.blocking.clone();
+            blocking.extend(result.account_setup.clone().unwrap_or_default().blocking);
+            blocking.sort();
+            prop_assert_eq!(apps, blocking);
+            prop_assert_eq!(summary.effective_timeout_minutes, result.effective_timeout_minutes);
+        }
+    }
+}
+
 // ----- compiled filter rules -----
 
 fn text() -> impl Strategy<Value = String> {
@@ -482,5 +520,38 @@ fn compiled_fixture_rules_agree_with_evaluate() {
                 "{rule}"
             );
         }
+    }
+}
+
+#[test]
+fn the_fast_path_stays_right_once_its_filter_memo_is_full() {
+    let mut tenant = Tenant::default();
+    tenant.filters.push(AssignmentFilter {
+        id: FilterId::new("f-kiosk"),
+        display_name: "Kiosk profiles".into(),
+        platform: WINDOWS_FILTER_PLATFORM.into(),
+        rule: r#"(device.enrollmentProfileName -endsWith "kiosk")"#.into(),
+    });
+    let mut kiosk = CustomProfile::new("p-kiosk", "Kiosks");
+    kiosk.assignments.push(Assignment::filtered(
+        Target::AllDevices,
+        FilterId::new("f-kiosk"),
+        FilterMode::Include,
+    ));
+    tenant.add_profile(kiosk).unwrap();
+    let index = IndexedTenant::new(&tenant);
+    let mut summarizer = Summarizer::new(&index);
+    // Every device has properties of its own, so the memo fills and then overflows.
+    for i in 0..20_000 {
+        let mut scenario = Scenario::new(Mode::SelfDeploying, JoinType::Entra);
+        let suffix = if i % 3 == 0 { "kiosk" } else { "desk" };
+        scenario.device.properties.enrollment_profile_name = Some(format!("AP-{i}-{suffix}"));
+        let summary = summarizer.summarize_scenario(&scenario);
+        let expected = if i % 3 == 0 {
+            Via::Device
+        } else {
+            Via::Default
+        };
+        assert_eq!(summary.via, expected, "device {i}");
     }
 }

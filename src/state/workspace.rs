@@ -212,6 +212,14 @@ impl Workspace {
             .with(|history| history.redo_label().map(str::to_owned))
     }
 
+    /// What another area keeps in its section, read once and not followed: for an area that
+    /// needs a look at another's saved data (the list's impact note reads the preview's
+    /// scenarios) without owning its signal.
+    pub fn peek_section(&self, key: &str) -> Option<Value> {
+        self.designer
+            .with_untracked(|designer| designer.get(key).cloned())
+    }
+
     /// The section `key` of the designer's state as a signal of `T`. A section that is missing,
     /// or that an older or newer build wrote in another shape, starts from `T::default()`.
     /// Call it once per section (at the area's root) and pass the signal down: two calls would

@@ -36,22 +36,44 @@ struct Comparison {
 }
 
 /// A device's six ESP properties, lowercased, with blank ones unset: what a [`CompiledRule`]
-/// reads.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+/// reads. The values share one buffer, which [`LoweredDevice::set`] reuses from device to device.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
 pub struct LoweredDevice {
-    values: [Option<String>; 6],
+    text: String,
+    spans: [Option<(usize, usize)>; 6],
 }
 
 impl LoweredDevice {
     /// Lowercases the device's properties once, for any number of rules.
     pub fn new(device: &DeviceProperties) -> Self {
-        LoweredDevice {
-            values: EspProperty::ALL.map(|p| device.get(p).map(str::to_lowercase)),
+        let mut lowered = LoweredDevice::default();
+        lowered.set(device);
+        lowered
+    }
+
+    /// Replaces the values with another device's, keeping the buffer.
+    pub fn set(&mut self, device: &DeviceProperties) {
+        self.text.clear();
+        for (span, property) in self.spans.iter_mut().zip(EspProperty::ALL) {
+            *span = device.get(property).map(|value| {
+                let start = self.text.len();
+                // ASCII lowercasing is the same as Unicode lowercasing on ASCII text, and cheaper.
+                if value.is_ascii() {
+                    self.text.push_str(value);
+                    if let Some(added) = self.text.get_mut(start..) {
+                        added.make_ascii_lowercase();
+                    }
+                } else {
+                    self.text.push_str(&value.to_lowercase());
+                }
+                (start, self.text.len())
+            });
         }
     }
 
     fn get(&self, slot: Option<usize>) -> Option<&str> {
-        self.values.get(slot?)?.as_deref()
+        let (start, end) = (*self.spans.get(slot?)?)?;
+        self.text.get(start..end)
     }
 }
 

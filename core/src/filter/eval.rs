@@ -15,7 +15,7 @@ use super::property::{EspProperty, Property};
 /// What the preview knows about a device: the six properties ESP filters may use.
 ///
 /// A property that is `None`, empty or only whitespace compares as `$null`.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct DeviceProperties {
     pub model: Option<String>,

@@ -58,30 +58,79 @@ pub const COLUMNS: [&str; 11] = [
 /// Reads a device list. Never panics: every problem is a [`RowError`] naming its line.
 pub fn parse_devices(text: &str) -> DeviceList {
     let mut list = DeviceList::default();
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let mut records = records(text).peekable();
-    // The header, if any, maps each field position to a column of `COLUMNS`.
-    let mut layout: Vec<Option<usize>> = (0..COLUMNS.len()).map(Some).collect();
-    if let Some(Ok((line, fields))) = records.peek() {
-        if fields
-            .first()
-            .is_some_and(|f| f.trim().eq_ignore_ascii_case("name"))
-        {
-            let line = *line;
-            match header(fields) {
-                Ok(columns) => layout = columns,
-                Err(message) => list.errors.push(RowError { line, message }),
-            }
-            records.next();
-        }
-    }
-    for record in records {
-        match record.and_then(|(line, fields)| device(line, &fields, &layout)) {
-            Ok(device) => list.devices.push(device),
-            Err(error) => list.errors.push(error),
-        }
-    }
+    let mut reader = DeviceReader::new(text);
+    while reader.read(usize::MAX, &mut list) {}
     list
+}
+
+/// Reads a device list a piece at a time, so that a caller can do something else between pieces
+/// (let a browser answer clicks, move a progress bar). [`parse_devices`] is this, in one go.
+pub struct DeviceReader<'t> {
+    records: std::iter::Peekable<Box<dyn Iterator<Item = Record> + 't>>,
+    /// Maps each field position to a column of `COLUMNS`; a header replaces it.
+    layout: Vec<Option<usize>>,
+    header_done: bool,
+    /// The line the next record starts on.
+    line: usize,
+}
+
+type Record = Result<(usize, Vec<String>), RowError>;
+
+impl<'t> DeviceReader<'t> {
+    /// A reader at the start of the text (a byte-order mark is skipped).
+    pub fn new(text: &'t str) -> Self {
+        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+        let records: Box<dyn Iterator<Item = Record> + 't> = Box::new(records(text));
+        DeviceReader {
+            records: records.peekable(),
+            layout: (0..COLUMNS.len()).map(Some).collect(),
+            header_done: false,
+            line: 1,
+        }
+    }
+
+    /// Reads up to `max_records` more records (a header not counted) into `list`; true while
+    /// records remain.
+    pub fn read(&mut self, max_records: usize, list: &mut DeviceList) -> bool {
+        if !self.header_done {
+            self.header_done = true;
+            if let Some(Ok((line, fields))) = self.records.peek() {
+                if fields
+                    .first()
+                    .is_some_and(|f| f.trim().eq_ignore_ascii_case("name"))
+                {
+                    let line = *line;
+                    match header(fields) {
+                        Ok(columns) => self.layout = columns,
+                        Err(message) => list.errors.push(RowError { line, message }),
+                    }
+                    self.records.next();
+                }
+            }
+        }
+        for _ in 0..max_records {
+            let Some(record) = self.records.next() else {
+                return false;
+            };
+            let outcome = record.and_then(|(line, fields)| {
+                self.line = line;
+                device(line, &fields, &self.layout)
+            });
+            match outcome {
+                Ok(device) => list.devices.push(device),
+                Err(error) => {
+                    self.line = error.line;
+                    list.errors.push(error);
+                }
+            }
+        }
+        self.records.peek().is_some()
+    }
+
+    /// The line of the last record read (1 before any), for progress.
+    pub fn line(&self) -> usize {
+        self.line
+    }
 }
 
 fn header(fields: &[String]) -> Result<Vec<Option<usize>>, String> {
@@ -361,5 +410,30 @@ mod tests {
             csv_line(&["a", "b,c", "d\"e", " f"]),
             "a,\"b,c\",\"d\"\"e\",\" f\"\n"
         );
+    }
+
+    #[test]
+    fn reading_in_pieces_gives_what_one_go_gives() {
+        let text = "name,mode,deviceGroupIds\n\
+                    a,userDriven,g1\n\
+                    b,kiosk,\n\
+                    \"c\nd\",selfDeploying,g2\n\
+                    e,preProvisioning,\n";
+        let whole = parse_devices(text);
+        assert_eq!(whole.devices.len(), 3);
+        assert_eq!(whole.errors.len(), 1);
+        for piece in 1..=4 {
+            let mut reader = DeviceReader::new(text);
+            let mut list = DeviceList::default();
+            let mut reads = 1;
+            while reader.read(piece, &mut list) {
+                reads += 1;
+            }
+            assert_eq!(list, whole, "pieces of {piece}");
+            assert_eq!(reads, 4_usize.div_ceil(piece), "pieces of {piece}");
+            assert_eq!(reader.line(), 6);
+        }
+        let mut empty = DeviceReader::new("");
+        assert!(!empty.read(10, &mut DeviceList::default()));
     }
 }

@@ -110,10 +110,8 @@ pub fn impact(before: &IndexedTenant, after: &IndexedTenant, devices: &[FleetDev
         .collect();
     let mut changed = Vec::new();
     for device in devices {
-        let old_scenario = before.prepare(&device.scenario);
-        let new_scenario = after.prepare(&device.scenario);
-        let a = old.summarize(&old_scenario);
-        let b = new.summarize(&new_scenario);
+        let a = old.summarize_scenario(&device.scenario);
+        let b = new.summarize_scenario(&device.scenario);
         let old_id = before
             .profile_id_at(a.profile)
             .cloned()
@@ -137,8 +135,9 @@ pub fn impact(before: &IndexedTenant, after: &IndexedTenant, devices: &[FleetDev
         if changes.is_empty() {
             continue;
         }
-        let (_, old_apps) = old.summarize_with_apps(&old_scenario);
-        let (_, new_apps) = new.summarize_with_apps(&new_scenario);
+        // Only a changed device needs its blocking apps by name.
+        let (_, old_apps) = old.summarize_with_apps(&before.prepare(&device.scenario));
+        let (_, new_apps) = new.summarize_with_apps(&after.prepare(&device.scenario));
         let blocking_added = new_apps
             .iter()
             .filter(|id| !old_apps.contains(id))

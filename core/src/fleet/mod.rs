@@ -3,11 +3,22 @@
 //!
 //! Both run on the resolution fast path ([`Summarizer`]) against a tenant indexed once, so
 //! 100,000 devices take a fraction of a second (see `core/benches/resolve.rs`).
+//!
+//! # Decisions where DOMAIN.md is silent
+//! - **The device list** is CSV with an optional header (a first field `name`), quoted fields,
+//!   blank lines skipped; a missing join type is `entra`; a device needs a name and a mode. Bad
+//!   records are reported by line ([`RowError`]) and the good ones still read.
+//! - **Impact** compares devices by their place in the list; a device changes when its profile
+//!   (by id), its set of blocking apps or its effective timeout differs. How it was reached may
+//!   change too and is reported, but alone is not a change. Counts cover every profile of either
+//!   tenant, those the change removed last.
 
 mod csv;
 mod impact;
 
-pub use self::csv::{csv_line, parse_devices, DeviceList, FleetDevice, RowError, COLUMNS};
+pub use self::csv::{
+    csv_line, parse_devices, DeviceList, DeviceReader, FleetDevice, RowError, COLUMNS,
+};
 pub use impact::{impact, Change, DeviceChange, DeviceSide, Impact, ProfileCount};
 
 use crate::model::{Priority, ProfileId};
@@ -39,7 +50,7 @@ pub fn summaries(index: &IndexedTenant, devices: &[FleetDevice]) -> Vec<DeviceSu
     let mut summarizer = Summarizer::new(index);
     devices
         .iter()
-        .map(|d| summarizer.summarize(&index.prepare(&d.scenario)))
+        .map(|d| summarizer.summarize_scenario(&d.scenario))
         .collect()
 }
 

@@ -252,7 +252,9 @@ pub(crate) fn resolve(index: &IndexedTenant, scenario: &Scenario) -> Resolution 
                 (Some(app), _) if !app.kind.is_tracked() => {
                     format!("is a {} app, which the ESP never tracks", app.kind.label())
                 }
-                (Some(_), Some((_, reason))) => format!("is not tracked here: {reason}"),
+                (Some(_), Some((_, reason))) => {
+                    format!("is not tracked here: {}", lower_first(reason))
+                }
                 (Some(_), None) => "is not required-assigned to this device or user".to_owned(),
             };
             if !seen.contains(id) {
@@ -619,4 +621,13 @@ fn quote_list(names: &[&str]) -> String {
         .map(|n| format!("'{n}'"))
         .collect::<Vec<_>>()
         .join(", ")
+}
+
+/// `Targeted here…` → `targeted here…`, for a sentence used inside another.
+fn lower_first(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) => first.to_lowercase().chain(chars).collect(),
+        None => String::new(),
+    }
 }

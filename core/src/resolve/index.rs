@@ -5,13 +5,15 @@
 //! Building costs one pass over the tenant; every scenario after that (one preview, or a fleet
 //! of 100,000 devices) reuses it.
 
+use super::hash::{FastHash, FastHashBuild};
 use super::scenario::{JoinType, Mode, Scenario};
 use super::time;
-use crate::filter::{self, CompiledRule, LoweredDevice, Rule};
+use crate::filter::{self, CompiledRule, DeviceProperties, Rule};
 use crate::model::{
     App, AssignmentFilter, FilterMode, InstallContext, Priority, Profile, ProfileId, Target, Tenant,
 };
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
+use std::hash::Hasher;
 
 /// A tenant ready for resolution. Build it once per tenant version with [`IndexedTenant::new`]
 /// and pass it to [`resolve_indexed`](super::resolve_indexed), [`Summarizer`](super::Summarizer)
@@ -19,10 +21,14 @@ use std::collections::BTreeMap;
 #[derive(Debug, Clone)]
 pub struct IndexedTenant {
     tenant: Tenant,
-    group_ids: BTreeMap<String, u32>,
+    group_ids: GroupIds,
+    /// For each interned group the tenant lists, its position in `tenant.groups`.
+    group_models: Vec<usize>,
     pub(crate) filters: Vec<IndexedFilter>,
     pub(crate) profiles: Vec<IndexedProfile>,
     pub(crate) apps: Vec<IndexedApp>,
+    /// What the fleet needs of each app, packed beside the others for the fast path.
+    pub(crate) app_briefs: Vec<AppBrief>,
     /// Words per profile bitset (custom profiles only).
     pub(crate) profile_words: usize,
     /// For each group, the custom profiles with an inclusion row naming it (`profile_words` each).
@@ -31,13 +37,50 @@ pub struct IndexedTenant {
     pub(crate) profiles_all_devices: Vec<u64>,
     /// Custom profiles assigned to All users, as a bitset.
     pub(crate) profiles_all_users: Vec<u64>,
-    /// For each group, the apps with a required inclusion row naming it (CSR: offsets, then data).
-    app_offsets: Vec<u32>,
-    app_postings: Vec<u32>,
-    /// Apps with a required row for All devices.
-    pub(crate) apps_all_devices: Vec<u32>,
-    /// Apps with a required row for All users.
-    pub(crate) apps_all_users: Vec<u32>,
+    /// For each group, the required app rows naming it that are not folded into its bitsets
+    /// (CSR: offsets, then data).
+    row_offsets: Vec<u32>,
+    row_postings: Vec<PostedRow>,
+    /// Required app rows with a filter for All devices.
+    pub(crate) rows_all_devices: Vec<PostedRow>,
+    /// Required app rows with a filter for All users.
+    pub(crate) rows_all_users: Vec<PostedRow>,
+    /// Words in an app bitset (one bit per indexed app).
+    pub(crate) app_words: usize,
+    /// For each group, its folded bitsets (a position in `dense_bits`), or [`NOT_DENSE`].
+    dense_of_group: Vec<u32>,
+    /// Per dense group, three app bitsets of its unfiltered rows: inclusions in device context,
+    /// inclusions in user context, exclusions.
+    dense_bits: Vec<u64>,
+    /// The same three bitsets for the unfiltered All devices rows.
+    pub(crate) all_devices_bits: Vec<u64>,
+    /// The same for the unfiltered All users rows.
+    pub(crate) all_users_bits: Vec<u64>,
+    /// The apps hybrid join does not track when targeted at the device in user context.
+    pub(crate) hybrid_untracked: Vec<u64>,
+}
+
+/// No bitsets for this group.
+const NOT_DENSE: u32 = u32::MAX;
+
+/// A group's unfiltered rows fold into bitsets from this many on (or an eighth of the bitset's
+/// words, if more): OR-ing three bitsets then costs less than applying the rows one by one.
+const DENSE_MIN_ROWS: usize = 4;
+
+fn set_bit(bits: &mut [u64], i: usize) {
+    if let Some(word) = bits.get_mut(i / 64) {
+        *word |= 1u64 << (i % 64);
+    }
+}
+
+/// A required app row in a posting list: enough to apply it without visiting the app.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct PostedRow {
+    pub app: u32,
+    /// An exclusion row (its filter is never applied).
+    pub exclusion: bool,
+    pub filter: RowFilter,
+    pub context: InstallContext,
 }
 
 /// A filter as resolution sees it.
@@ -114,6 +157,13 @@ pub(crate) struct IndexedApp {
     pub fingerprint: u64,
 }
 
+/// An app's type family and fingerprint, for the fast path.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct AppBrief {
+    pub family: AppFamily,
+    pub fingerprint: u64,
+}
+
 /// What resolution's rules need to know of an app's type.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) struct AppFamily {
@@ -129,13 +179,15 @@ pub(crate) struct AppFamily {
 }
 
 /// A scenario with its group ids interned for one indexed tenant and its properties lowercased.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct PreparedScenario {
     pub(crate) mode: Mode,
     pub(crate) join_type: JoinType,
     pub(crate) device_groups: Vec<u32>,
     pub(crate) user_groups: Vec<u32>,
-    pub(crate) device: LoweredDevice,
+    /// The properties as given: the fleet looks filter answers up by them, and lowercases them
+    /// only for a set of properties it has not seen.
+    pub(crate) device: DeviceProperties,
     pub(crate) windows_11: Option<bool>,
 }
 
@@ -147,13 +199,18 @@ impl IndexedTenant {
 
     /// Indexes the tenant, taking it.
     pub fn from_tenant(tenant: Tenant) -> Self {
-        let mut group_ids = BTreeMap::new();
+        let mut group_ids = GroupIds::default();
         let mut intern = |id: &str| -> u32 {
             let next = u32::try_from(group_ids.len()).unwrap_or(u32::MAX);
             *group_ids.entry(id.to_owned()).or_insert(next)
         };
-        for group in &tenant.groups {
-            intern(group.id.as_str());
+        // The tenant's groups come first, so an interned number below `groups.len()` is a group
+        // the tenant knows; `group_models` says where it sits (the first of repeated ids).
+        let mut group_models = Vec::with_capacity(tenant.groups.len());
+        for (position, group) in tenant.groups.iter().enumerate() {
+            if intern(group.id.as_str()) as usize == group_models.len() {
+                group_models.push(position);
+            }
         }
         let mut target = |t: &Target| match t {
             Target::AllDevices => RowTarget::AllDevices,
@@ -288,36 +345,95 @@ impl IndexedTenant {
             }
         }
 
-        let mut by_group: Vec<Vec<u32>> = vec![Vec::new(); group_count];
-        let mut apps_all_devices = Vec::new();
-        let mut apps_all_users = Vec::new();
+        // App rows: those without a filter fold into per-group bitsets when the group holds
+        // enough of them; the others (and every row of a small group) stay in posting lists.
+        let app_words = apps.len().div_ceil(64);
+        let mut by_group: Vec<Vec<PostedRow>> = vec![Vec::new(); group_count];
+        let mut rows_all_devices = Vec::new();
+        let mut rows_all_users = Vec::new();
+        let mut all_devices_bits = vec![0u64; 3 * app_words];
+        let mut all_users_bits = vec![0u64; 3 * app_words];
+        let mut hybrid_untracked = vec![0u64; app_words];
         for (a, app) in apps.iter().enumerate() {
-            let a = u32::try_from(a).unwrap_or(u32::MAX);
-            for (row, _) in &app.rows {
-                let list = match row.target {
-                    RowTarget::AllDevices => Some(&mut apps_all_devices),
-                    RowTarget::AllUsers => Some(&mut apps_all_users),
-                    RowTarget::Include(g) => by_group.get_mut(g as usize),
-                    RowTarget::Exclude(_) => None,
+            if app.family.hybrid_untracked {
+                set_bit(&mut hybrid_untracked, a);
+            }
+            let a32 = u32::try_from(a).unwrap_or(u32::MAX);
+            for (row, context) in &app.rows {
+                let posted = PostedRow {
+                    app: a32,
+                    exclusion: matches!(row.target, RowTarget::Exclude(_)),
+                    filter: row.filter,
+                    context: *context,
                 };
-                if let Some(list) = list {
-                    if list.last() != Some(&a) {
-                        list.push(a);
+                match row.target {
+                    // A row whose filter cannot be used never includes anyone.
+                    _ if row.filter == RowFilter::Unusable => {}
+                    RowTarget::AllDevices | RowTarget::AllUsers
+                        if row.filter == RowFilter::None =>
+                    {
+                        let bits = match row.target {
+                            RowTarget::AllDevices => &mut all_devices_bits,
+                            _ => &mut all_users_bits,
+                        };
+                        let part = usize::from(*context == InstallContext::User);
+                        set_bit(bits.get_mut(part * app_words..).unwrap_or_default(), a);
+                    }
+                    RowTarget::AllDevices => rows_all_devices.push(posted),
+                    RowTarget::AllUsers => rows_all_users.push(posted),
+                    RowTarget::Include(g) | RowTarget::Exclude(g) => {
+                        if let Some(list) = by_group.get_mut(g as usize) {
+                            list.push(posted);
+                        }
                     }
                 }
             }
         }
-        let mut app_offsets = Vec::with_capacity(group_count + 1);
-        let mut app_postings = Vec::new();
-        app_offsets.push(0);
-        for list in by_group {
-            app_postings.extend(list);
-            app_offsets.push(u32::try_from(app_postings.len()).unwrap_or(u32::MAX));
+        let dense_rows = DENSE_MIN_ROWS.max(app_words / 8);
+        let mut dense_of_group = vec![NOT_DENSE; group_count];
+        let mut dense_bits = Vec::new();
+        let mut row_offsets = Vec::with_capacity(group_count + 1);
+        let mut row_postings = Vec::new();
+        row_offsets.push(0);
+        for (g, list) in by_group.into_iter().enumerate() {
+            let foldable = list.iter().filter(|r| r.filter == RowFilter::None).count();
+            if foldable >= dense_rows {
+                let start = dense_bits.len();
+                dense_bits.resize(start + 3 * app_words, 0);
+                let bits = dense_bits.get_mut(start..).unwrap_or_default();
+                for row in list.iter().filter(|r| r.filter == RowFilter::None) {
+                    let part = match (row.exclusion, row.context) {
+                        (true, _) => 2,
+                        (false, InstallContext::Device) => 0,
+                        (false, InstallContext::User) => 1,
+                    };
+                    set_bit(
+                        bits.get_mut(part * app_words..).unwrap_or_default(),
+                        row.app as usize,
+                    );
+                }
+                if let Some(slot) = dense_of_group.get_mut(g) {
+                    *slot = u32::try_from(start / (3 * app_words).max(1)).unwrap_or(NOT_DENSE);
+                }
+                row_postings.extend(list.into_iter().filter(|r| r.filter != RowFilter::None));
+            } else {
+                row_postings.extend(list);
+            }
+            row_offsets.push(u32::try_from(row_postings.len()).unwrap_or(u32::MAX));
         }
 
+        let app_briefs = apps
+            .iter()
+            .map(|a| AppBrief {
+                family: a.family,
+                fingerprint: a.fingerprint,
+            })
+            .collect();
         IndexedTenant {
+            app_briefs,
             tenant,
             group_ids,
+            group_models,
             filters,
             profiles,
             apps,
@@ -325,10 +441,16 @@ impl IndexedTenant {
             profiles_by_group,
             profiles_all_devices,
             profiles_all_users,
-            app_offsets,
-            app_postings,
-            apps_all_devices,
-            apps_all_users,
+            row_offsets,
+            row_postings,
+            rows_all_devices,
+            rows_all_users,
+            app_words,
+            dense_of_group,
+            dense_bits,
+            all_devices_bits,
+            all_users_bits,
+            hybrid_untracked,
         }
     }
 
@@ -356,23 +478,34 @@ impl IndexedTenant {
     /// Interns the scenario's group ids (ids the tenant never mentions can match nothing and are
     /// dropped) and lowercases the device's properties.
     pub fn prepare(&self, scenario: &Scenario) -> PreparedScenario {
-        let intern = |ids: &[crate::model::GroupId]| {
-            let mut out: Vec<u32> = ids
-                .iter()
-                .filter_map(|id| self.group_ids.get(id.as_str()).copied())
-                .collect();
+        let mut prepared = PreparedScenario::default();
+        self.prepare_into(scenario, &mut prepared);
+        prepared
+    }
+
+    /// [`IndexedTenant::prepare`] into an existing prepared scenario, reusing its memory.
+    pub fn prepare_into(&self, scenario: &Scenario, prepared: &mut PreparedScenario) {
+        self.prepare_groups(scenario, prepared);
+        prepared.device.clone_from(&scenario.device.properties);
+    }
+
+    /// Everything of `prepare_into` but the device's properties, which the fleet reads from the
+    /// scenario itself.
+    pub(crate) fn prepare_groups(&self, scenario: &Scenario, prepared: &mut PreparedScenario) {
+        let intern = |ids: &[crate::model::GroupId], out: &mut Vec<u32>| {
+            out.clear();
+            out.extend(
+                ids.iter()
+                    .filter_map(|id| self.group_ids.get(id.as_str()).copied()),
+            );
             out.sort_unstable();
             out.dedup();
-            out
         };
-        PreparedScenario {
-            mode: scenario.mode,
-            join_type: scenario.join_type,
-            device_groups: intern(&scenario.device.group_ids),
-            user_groups: intern(scenario.user_group_ids()),
-            device: LoweredDevice::new(&scenario.device.properties),
-            windows_11: time::is_windows_11(scenario.device.properties.os_version.as_deref()),
-        }
+        prepared.mode = scenario.mode;
+        prepared.join_type = scenario.join_type;
+        intern(&scenario.device.group_ids, &mut prepared.device_groups);
+        intern(scenario.user_group_ids(), &mut prepared.user_groups);
+        prepared.windows_11 = time::is_windows_11(scenario.device.properties.os_version.as_deref());
     }
 
     /// How many distinct group ids the tenant mentions.
@@ -380,12 +513,23 @@ impl IndexedTenant {
         self.group_ids.len()
     }
 
-    /// The apps with a required inclusion row naming the group.
-    pub(crate) fn apps_in_group(&self, group: u32) -> &[u32] {
+    /// The group's folded bitsets (3 × `app_words`), if it has them.
+    pub(crate) fn dense_bits(&self, group: u32) -> Option<&[u64]> {
+        let dense = *self.dense_of_group.get(group as usize)?;
+        if dense == NOT_DENSE {
+            return None;
+        }
+        let size = 3 * self.app_words;
+        let start = dense as usize * size;
+        self.dense_bits.get(start..start + size)
+    }
+
+    /// The required app rows naming the group that are not folded into its bitsets.
+    pub(crate) fn rows_in_group(&self, group: u32) -> &[PostedRow] {
         let g = group as usize;
-        let start = self.app_offsets.get(g).copied().unwrap_or(0) as usize;
-        let end = self.app_offsets.get(g + 1).copied().unwrap_or(0) as usize;
-        self.app_postings.get(start..end).unwrap_or(&[])
+        let start = self.row_offsets.get(g).copied().unwrap_or(0) as usize;
+        let end = self.row_offsets.get(g + 1).copied().unwrap_or(0) as usize;
+        self.row_postings.get(start..end).unwrap_or(&[])
     }
 
     /// The profile bitset of a group.
@@ -409,6 +553,13 @@ impl IndexedTenant {
         }
     }
 
+    /// A group of the tenant by id, without a scan.
+    pub(crate) fn group_model(&self, id: &crate::model::GroupId) -> Option<&crate::model::Group> {
+        let interned = *self.group_ids.get(id.as_str())?;
+        let position = *self.group_models.get(interned as usize)?;
+        self.tenant.groups.get(position)
+    }
+
     /// The model of an indexed app.
     pub(crate) fn app_model(&self, app: &IndexedApp) -> Option<&App> {
         self.tenant.apps.get(app.model)
@@ -420,6 +571,10 @@ impl IndexedTenant {
         self.tenant.filters.get(f.model)
     }
 }
+
+/// Group ids to numbers. A hash map, because a fleet looks up several ids per device; its order
+/// is never read, so hashing cannot make results differ.
+type GroupIds = HashMap<String, u32, FastHashBuild>;
 
 fn filter_state(filter: &AssignmentFilter) -> FilterState {
     if !filter.is_windows() {
@@ -450,13 +605,13 @@ fn family(app: &App) -> AppFamily {
     }
 }
 
-/// FNV-1a, then a final mix so that sums of fingerprints rarely collide.
+/// The id's hash with the length mixed in, then a final avalanche so that sums of fingerprints
+/// rarely collide.
 fn fingerprint(id: &str) -> u64 {
-    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
-    for byte in id.bytes() {
-        hash ^= u64::from(byte);
-        hash = hash.wrapping_mul(0x0100_0000_01b3);
-    }
+    let mut hasher = FastHash::default();
+    hasher.write(id.as_bytes());
+    hasher.write_usize(id.len());
+    let mut hash = hasher.finish();
     hash ^= hash >> 33;
     hash = hash.wrapping_mul(0xff51_afd7_ed55_8ccd);
     hash ^ (hash >> 33)

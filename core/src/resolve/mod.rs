@@ -53,6 +53,7 @@
 //!   Selected app, by id.
 
 mod full;
+mod hash;
 mod index;
 mod phases;
 mod result;
@@ -70,7 +71,9 @@ pub use result::{AppOutcome, PhaseApps, Resolution, ResolvedProfile, TechnicianF
 pub use scenario::{JoinType, Mode, Scenario, ScenarioDevice, ScenarioUser};
 pub use screen::{ErrorScreen, Screen, Section};
 pub use summary::{DeviceSummary, Summarizer};
-pub use time::{is_windows_11, HYBRID_EXTRA_MINUTES, WINDOWS_11_FIRST_BUILD};
+pub use time::{
+    is_windows_11, HYBRID_EXTRA_MINUTES, QUALITY_UPDATE_MINUTES, WINDOWS_11_FIRST_BUILD,
+};
 pub use trace::{AssignmentTrace, Audience, FilterTrace, ProfileTrace, RowResult, TargetKind};
 pub use warnings::{Warning, WarningCode};
 

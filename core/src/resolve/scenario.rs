@@ -6,10 +6,13 @@ use serde::{Deserialize, Serialize};
 use std::fmt;
 
 /// The Autopilot deployment mode.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default, Serialize, Deserialize,
+)]
 #[serde(rename_all = "camelCase")]
 pub enum Mode {
     /// A person signs in during OOBE: device setup, then account setup for that person.
+    #[default]
     UserDriven,
     /// No user at all: device setup only, device-targeted profiles only.
     SelfDeploying,
@@ -60,10 +63,13 @@ impl fmt::Display for Mode {
 }
 
 /// How the device joins.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default, Serialize, Deserialize,
+)]
 #[serde(rename_all = "camelCase")]
 pub enum JoinType {
     /// Microsoft Entra join.
+    #[default]
     Entra,
     /// Microsoft Entra hybrid join: +40 minutes, and some user-context apps are not tracked.
     Hybrid,

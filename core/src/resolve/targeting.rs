@@ -52,58 +52,27 @@ pub(crate) trait Filters {
     fn matched(&mut self, index: &IndexedTenant, filter: u32) -> bool;
 }
 
-/// The fast evaluator: compiled rules, each evaluated at most once per device.
-#[derive(Debug, Clone, Default)]
-pub(crate) struct CachedFilters {
-    stamps: Vec<u32>,
-    values: Vec<bool>,
-    generation: u32,
-}
-
-impl CachedFilters {
-    pub fn new(filters: usize) -> Self {
-        CachedFilters {
-            stamps: vec![0; filters],
-            values: vec![false; filters],
-            generation: 0,
-        }
-    }
-
-    /// Forgets every cached answer, for the next device.
-    pub fn next_device(&mut self) {
-        self.generation = self.generation.wrapping_add(1);
-        if self.generation == 0 {
-            self.stamps.iter_mut().for_each(|s| *s = 0);
-            self.generation = 1;
-        }
-    }
-}
-
-/// [`CachedFilters`] with the device it evaluates.
+/// The fast evaluator: compiled rules, each evaluated at most once per device, the answers kept
+/// in `results` (0: not yet evaluated, 1: no match, 2: match), which the caller may share between
+/// devices with the same properties.
 pub(crate) struct FastFilters<'a> {
-    pub cache: &'a mut CachedFilters,
+    pub results: &'a mut [u8],
     pub device: &'a LoweredDevice,
 }
 
 impl Filters for FastFilters<'_> {
     fn matched(&mut self, index: &IndexedTenant, filter: u32) -> bool {
-        let f = filter as usize;
-        let generation = self.cache.generation;
-        if let (Some(stamp), Some(value)) = (self.cache.stamps.get(f), self.cache.values.get(f)) {
-            if *stamp == generation {
-                return *value;
-            }
+        let Some(slot) = self.results.get_mut(filter as usize) else {
+            return false;
+        };
+        if *slot != 0 {
+            return *slot == 2;
         }
-        let matched = match index.filters.get(f).map(|f| &f.state) {
+        let matched = match index.filters.get(filter as usize).map(|f| &f.state) {
             Some(FilterState::Readable { compiled, .. }) => compiled.matches(self.device),
             _ => false,
         };
-        if let (Some(stamp), Some(value)) =
-            (self.cache.stamps.get_mut(f), self.cache.values.get_mut(f))
-        {
-            *stamp = generation;
-            *value = matched;
-        }
+        *slot = if matched { 2 } else { 1 };
         matched
     }
 }
@@ -242,7 +211,7 @@ impl<F: Filters> Reach<'_, F> {
         RowOutcome::Includes { device, user, gate }
     }
 
-    fn gate(&mut self, filter: RowFilter) -> Gate {
+    pub fn gate(&mut self, filter: RowFilter) -> Gate {
         match filter {
             RowFilter::None => Gate::Open,
             RowFilter::Unusable => Gate::Unusable,

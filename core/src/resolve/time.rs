@@ -8,6 +8,10 @@ use crate::model::{PageSettings, DEFAULT_TIMEOUT_MINUTES};
 /// Hybrid join gives the on-premises connector this many extra minutes (DOMAIN §3.4).
 pub const HYBRID_EXTRA_MINUTES: u32 = 40;
 
+/// Windows quality updates take about this many minutes, after the page (DOMAIN §3.4): the least
+/// and the most.
+pub const QUALITY_UPDATE_MINUTES: [u32; 2] = [20, 40];
+
 /// The first Windows 11 build.
 pub const WINDOWS_11_FIRST_BUILD: u32 = 22_000;
 

@@ -134,7 +134,7 @@ impl Tracer<'_> {
 
     /// `'Kiosks'`, or `` `g-1` `` when the tenant does not know the group.
     fn group_label(&self, id: &GroupId) -> String {
-        match self.tenant().group(id) {
+        match self.index.group_model(id) {
             Some(group) => format!("'{}'", group.display_name),
             None => format!("`{id}`"),
         }
@@ -156,7 +156,7 @@ impl Tracer<'_> {
         };
         let group_name = group_id
             .as_ref()
-            .and_then(|g| self.tenant().group(g))
+            .and_then(|g| self.index.group_model(g))
             .map(|g| g.display_name.clone());
         let audience = |device: bool, user: bool| match (device, user) {
             (true, true) => Some(Audience::Both),
@@ -177,16 +177,19 @@ impl Tracer<'_> {
         };
         let (audience, result, filter, reason) = match outcome {
             RowOutcome::NotReached => {
-                let whom = if self.mode.has_user() {
-                    "neither the device nor the user"
+                let (contains, reaches) = if self.mode.has_user() {
+                    (
+                        "contains neither the device nor the user",
+                        "reaches neither the device nor the user",
+                    )
                 } else {
-                    "not the device"
+                    ("does not contain the device", "does not reach the device")
                 };
                 let reason = match &assignment.target {
                     Target::Group(_) | Target::ExcludedGroup(_) => {
-                        format!("{subject} contains {whom}")
+                        format!("{subject} {contains}")
                     }
-                    _ => format!("{subject}, which reaches {whom}"),
+                    _ => format!("{subject}, which {reaches}"),
                 };
                 (None, RowResult::NotReached, None, reason)
             }

@@ -9,7 +9,7 @@ use leptos::html;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use super::impact::{impact_of, ImpactSummary};
+use super::impact::{impact_of, saved_devices, ImpactSummary};
 use super::reorder::{self, Direction, Lift, Step};
 use super::rows::{ListView, Status};
 use crate::profiles::routes;
@@ -145,9 +145,10 @@ impl ListControl {
     ) -> Result<R, PriorityError> {
         let before = untrack(|| self.workspace.with_tenant(Tenant::clone));
         let outcome = self.workspace.change(label, operation)?;
+        let devices = saved_devices(self.workspace.peek_section("preview"));
         let impact = untrack(|| {
             self.workspace
-                .with_tenant(|after| impact_of(&before, after))
+                .with_tenant(|after| impact_of(&before, after, &devices))
         });
         self.impact.set(impact);
         Ok(outcome)

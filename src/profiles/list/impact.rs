@@ -2,15 +2,17 @@
 //! Executive ESP", from the core's impact function over the tenant's saved preview scenarios and
 //! fleet (issue #6, item 3).
 //!
-//! The boundary is [`impact_of`]: the tenant before and after a change in, a summary out. The
-//! core's `fleet::impact(before, after, devices)` (branch `core-resolve`) and the preview area's
-//! saved scenarios have not reached main yet, so `impact_of` has nothing to compare and answers
-//! `None`, and the list shows nothing. Once they land, it indexes both tenants, runs the impact
-//! over the saved devices and feeds each changed device's (before, after) profile to
-//! [`ImpactSummary::from_changes`]; the UI around it is already in place. No resolution happens
-//! here: which profile a device gets is the core's answer.
+//! The boundary is [`impact_of`]: the tenant before and after a change and the saved devices in,
+//! a summary out. The devices are the preview's saved scenarios plus the fleet list it keeps
+//! ([`saved_devices`]); the core's `fleet::impact` says which of them change. No resolution
+//! happens here: which profile a device gets is the core's answer.
 
+use esp_core::fleet::{impact, parse_devices, FleetDevice};
+use esp_core::resolve::IndexedTenant;
 use esp_core::Tenant;
+use serde_json::Value;
+
+use crate::preview::state::PreviewState;
 
 /// How many compared devices moved from one profile to another.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -32,8 +34,6 @@ pub struct ImpactSummary {
 }
 
 /// One changed device as the core's impact reports it: (profile id and name before, after).
-// Used by `impact_of` once the core's impact function is in main; tested already.
-#[cfg_attr(not(test), allow(dead_code))]
 pub struct ChangedDevice<'a> {
     pub before_name: &'a str,
     pub after_id: &'a str,
@@ -42,7 +42,6 @@ pub struct ChangedDevice<'a> {
 
 impl ImpactSummary {
     /// Groups changed devices by the profile they leave and the one they get.
-    #[cfg_attr(not(test), allow(dead_code))]
     pub fn from_changes<'a>(
         compared: usize,
         changes: impl IntoIterator<Item = ChangedDevice<'a>>,
@@ -100,13 +99,96 @@ impl ImpactSummary {
 
 /// The impact of a change from `before` to `after` on the saved scenarios and fleet; `None`
 /// while there is nothing to compare (see the module docs).
-pub fn impact_of(_before: &Tenant, _after: &Tenant) -> Option<ImpactSummary> {
-    None
+pub fn impact_of(
+    before: &Tenant,
+    after: &Tenant,
+    devices: &[FleetDevice],
+) -> Option<ImpactSummary> {
+    if devices.is_empty() {
+        return None;
+    }
+    let result = impact(
+        &IndexedTenant::new(before),
+        &IndexedTenant::new(after),
+        devices,
+    );
+    let changes = result
+        .changed
+        .iter()
+        .filter(|device| device.before.profile_id != device.after.profile_id)
+        .map(|device| ChangedDevice {
+            before_name: &device.before.profile_name,
+            after_id: device.after.profile_id.as_str(),
+            after_name: &device.after.profile_name,
+        });
+    Some(ImpactSummary::from_changes(result.devices, changes))
+}
+
+/// The devices the impact note compares: the preview's saved scenarios (the sample's ready ones
+/// when the preview was never opened) and the fleet list it keeps, if any.
+pub fn saved_devices(preview_section: Option<Value>) -> Vec<FleetDevice> {
+    let state: PreviewState = preview_section
+        .and_then(|value| serde_json::from_value(value).ok())
+        .unwrap_or_default();
+    let mut devices: Vec<FleetDevice> = state
+        .scenarios
+        .into_iter()
+        .enumerate()
+        .map(|(index, saved)| FleetDevice {
+            line: index + 1,
+            name: saved.name,
+            scenario: saved.scenario,
+        })
+        .collect();
+    if let Some(text) = state.fleet.text.as_deref() {
+        devices.extend(parse_devices(text).devices);
+    }
+    devices
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use esp_core::resolve::resolve;
+
+    #[test]
+    fn deleting_the_profile_a_saved_scenario_gets_is_reported_as_a_move() {
+        let before = esp_core::sample::tenant().unwrap();
+        let devices = saved_devices(None);
+        assert!(!devices.is_empty(), "the sample ships ready scenarios");
+        let (device, profile) = devices
+            .iter()
+            .find_map(|device| {
+                let profile = resolve(&before, &device.scenario).profile;
+                before
+                    .custom_profile(&profile.id)
+                    .map(|_| (device, profile))
+            })
+            .expect("a sample scenario gets a custom profile");
+        let mut after = before.clone();
+        after.delete_profile(&profile.id).unwrap();
+
+        let summary = impact_of(&before, &after, &devices).unwrap();
+        assert_eq!(summary.compared, devices.len());
+        let moved: usize = summary
+            .moves
+            .iter()
+            .filter(|m| m.from == profile.display_name)
+            .map(|m| m.count)
+            .sum();
+        assert!(
+            moved >= 1,
+            "{} should move off {}",
+            device.name,
+            profile.display_name
+        );
+    }
+
+    #[test]
+    fn no_saved_device_means_no_note() {
+        let tenant = esp_core::sample::tenant().unwrap();
+        assert_eq!(impact_of(&tenant, &tenant, &[]), None);
+    }
 
     fn change<'a>(before: &'a str, after: &'a str) -> ChangedDevice<'a> {
         ChangedDevice {

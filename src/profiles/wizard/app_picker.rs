@@ -148,6 +148,7 @@ pub fn AppPicker(ctx: Ctx) -> impl IntoView {
             </Show>
         </fieldset>
     }
+    .into_any()
 }
 
 /// One app of the search results: ticking it adds it to the list, unticking removes it.
@@ -183,6 +184,7 @@ fn AppOption(ctx: Ctx, row: AppRow, selected: Memo<Vec<AppId>>) -> impl IntoView
             <span class="app-type" id=kind_id>{row.kind}</span>
         </li>
     }
+    .into_any()
 }
 
 /// What is selected, in the order chosen, each with its type and a Remove button. Ids the
@@ -254,6 +256,7 @@ fn SelectedList(ctx: Ctx, selected: Memo<Vec<AppId>>, apps: Memo<Vec<AppRow>>) -
             </ol>
         </Show>
     }
+    .into_any()
 }
 
 /// An id as a safe fragment of an element id.

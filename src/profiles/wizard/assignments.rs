@@ -160,6 +160,7 @@ pub fn Assignments(ctx: Ctx) -> impl IntoView {
             </Show>
         </section>
     }
+    .into_any()
 }
 
 /// Search the tenant's groups and add one, to include or to exclude.
@@ -255,6 +256,7 @@ fn GroupSearch(ctx: Ctx, excluded: bool) -> impl IntoView {
             </p>
         </div>
     }
+    .into_any()
 }
 
 /// An included target with its filter.
@@ -294,7 +296,12 @@ fn IncludedRow(
             }
         });
     };
-    let set_mode = Callback::new(move |mode: FilterMode| {
+    let set_mode = Callback::new(move |exclude: bool| {
+        let mode = if exclude {
+            FilterMode::Exclude
+        } else {
+            FilterMode::Include
+        };
         ctx.update(|d| {
             if let Some(filter) = d
                 .profile
@@ -401,8 +408,8 @@ fn IncludedRow(
                         ctx
                         label=mode_label.clone()
                         field=mode_field.clone()
-                        options=[("Include", FilterMode::Include), ("Exclude", FilterMode::Exclude)]
-                        value=Signal::derive(move || applied.get().map_or(FilterMode::Include, |f| f.mode))
+                        options=[("Include", false), ("Exclude", true)]
+                        value=Signal::derive(move || applied.get().is_some_and(|f| f.mode == FilterMode::Exclude))
                         on_change=set_mode
                     />
                 </Show>
@@ -413,6 +420,7 @@ fn IncludedRow(
             <FieldMessages ctx field=filter_field.clone() />
         </li>
     }
+    .into_any()
 }
 
 /// An excluded group.
@@ -446,4 +454,5 @@ fn ExcludedRow(ctx: Ctx, index: usize, target: Target) -> impl IntoView {
             <FieldMessages ctx field=row_field />
         </li>
     }
+    .into_any()
 }

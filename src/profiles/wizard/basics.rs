@@ -50,4 +50,5 @@ pub fn Basics(ctx: Ctx) -> impl IntoView {
             <FieldMessages ctx field="description" />
         </div>
     }
+    .into_any()
 }

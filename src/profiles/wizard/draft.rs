@@ -58,6 +58,13 @@ impl WizardDrafts {
     pub fn remove(&mut self, target: &DraftTarget) {
         self.drafts.retain(|d| &d.target != target);
     }
+
+    /// Forgets every draft without changes except `keep`'s: nothing is lost (an unchanged
+    /// draft reopens as it was), and the saved workspace does not grow with every profile
+    /// merely looked at.
+    pub fn forget_unchanged(&mut self, keep: &DraftTarget) {
+        self.drafts.retain(|d| &d.target == keep || d.is_dirty());
+    }
 }
 
 /// Text fields show their findings only once the person has typed in them, left them, or moved
@@ -550,6 +557,27 @@ mod tests {
         drafts.remove(&DraftTarget::New);
         assert!(drafts.get(&DraftTarget::New).is_none());
         assert!(drafts.get(&DraftTarget::Edit("p0".into())).is_some());
+    }
+
+    #[test]
+    fn unchanged_drafts_are_forgotten_but_changed_ones_and_the_open_one_kept() {
+        let tenant = tenant_with(&["A", "B", "C"]);
+        let mut drafts = WizardDrafts::default();
+        let open = |id: &str| Draft::open(&DraftTarget::Edit(id.into()), &tenant).unwrap();
+        let mut changed = open("p1");
+        changed.profile.description = "edited".into();
+        drafts.put(open("p0"));
+        drafts.put(changed);
+        drafts.put(open("p2"));
+        drafts.forget_unchanged(&DraftTarget::Edit("p2".into()));
+        let kept: Vec<&DraftTarget> = drafts.drafts.iter().map(|d| &d.target).collect();
+        assert_eq!(
+            kept,
+            [
+                &DraftTarget::Edit("p1".into()),
+                &DraftTarget::Edit("p2".into())
+            ]
+        );
     }
 
     #[test]

@@ -105,17 +105,16 @@ pub fn YesNo(
 
 /// Two mutually exclusive options as a radio group (Yes/No, All/Selected, Include/Exclude).
 #[component]
-pub fn Choice<T>(
+pub fn Choice(
     ctx: Ctx,
     #[prop(into)] label: String,
     #[prop(into)] field: String,
-    options: [(&'static str, T); 2],
-    #[prop(into)] value: Signal<T>,
-    on_change: Callback<T>,
-) -> impl IntoView
-where
-    T: Copy + PartialEq + Send + Sync + 'static,
-{
+    /// The two options' labels and values (one-way choices are two-valued: a `bool` keeps this
+    /// component from being compiled once per value type).
+    options: [(&'static str, bool); 2],
+    #[prop(into)] value: Signal<bool>,
+    on_change: Callback<bool>,
+) -> impl IntoView {
     let id = dom_id(&field);
     let legend_id = format!("{id}-label");
     let labelled_by = legend_id.clone();
@@ -155,6 +154,7 @@ where
             <FieldMessages ctx field=field />
         </fieldset>
     }
+    .into_any()
 }
 
 #[cfg(test)]

@@ -53,7 +53,10 @@ pub fn Wizard(editing: Option<String>) -> impl IntoView {
         }
         Ok(Opened { draft, notice }) => {
             let is_default = draft.is_default;
-            drafts.update(|all| all.put(draft));
+            drafts.update(|all| {
+                all.put(draft);
+                all.forget_unchanged(&target);
+            });
             match notice {
                 Some(Restored::Changes) => notices.show(
                     NoticeKind::Info,

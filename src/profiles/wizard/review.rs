@@ -223,6 +223,7 @@ pub fn Review(ctx: Ctx) -> impl IntoView {
         </Show>
         {move || all_sections().into_iter().map(|step| view! { <Summary ctx step /> }).collect_view()}
     }
+    .into_any()
 }
 
 /// A finding as a link to its step and field.
@@ -319,6 +320,7 @@ fn Summary(ctx: Ctx, step: WizardStep) -> impl IntoView {
             </dl>
         </section>
     }
+    .into_any()
 }
 
 #[cfg(test)]

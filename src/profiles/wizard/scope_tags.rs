@@ -124,4 +124,5 @@ pub fn ScopeTags(ctx: Ctx) -> impl IntoView {
             <FieldMessages ctx field="scopeTags" />
         </fieldset>
     }
+    .into_any()
 }

@@ -187,6 +187,7 @@ pub fn Settings(ctx: Ctx) -> impl IntoView {
             </div>
         </Show>
     }
+    .into_any()
 }
 
 /// The timeout as a text box that keeps whatever is typed, so the core can say what is wrong.
@@ -218,6 +219,7 @@ fn TimeoutField(ctx: Ctx) -> impl IntoView {
             <FieldMessages ctx field="timeout" />
         </div>
     }
+    .into_any()
 }
 
 /// The custom message text, shown while its toggle is Yes.
@@ -252,4 +254,5 @@ fn MessageField(ctx: Ctx) -> impl IntoView {
             <FieldMessages ctx field="customMessage" />
         </div>
     }
+    .into_any()
 }

@@ -20,6 +20,7 @@ pub fn StepBar(ctx: Ctx) -> impl IntoView {
             <ol>{items}</ol>
         </nav>
     }
+    .into_any()
 }
 
 #[component]
@@ -76,4 +77,5 @@ fn StepItem(ctx: Ctx, step: WizardStep, number: usize) -> impl IntoView {
             }}
         </li>
     }
+    .into_any()
 }

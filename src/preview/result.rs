@@ -1,0 +1,157 @@
+//! The result of the selected scenario, recomputed on every change: the applied profile and how
+//! it was reached, the warnings, the phases, time, the screen and the trace.
+
+use esp_core::resolve::{JoinType, Mode, Resolution, Via};
+use leptos::prelude::*;
+
+use super::phases::Phases;
+use super::screen::EspScreen;
+use super::timeline::Timeline;
+use super::trace::Trace;
+use super::words;
+use crate::profiles::routes;
+
+#[component]
+pub fn ResultPanel(
+    resolution: Memo<Option<Resolution>>,
+    mode: Memo<Option<Mode>>,
+    join: Memo<Option<JoinType>>,
+    profile: Memo<Option<String>>,
+) -> impl IntoView {
+    let has_result = move || resolution.with(Option::is_some);
+    view! {
+        <section class="result" aria-labelledby="result-heading">
+            <h2 id="result-heading">"Result"</h2>
+            <Show
+                when=has_result
+                fallback=|| view! { <p class="muted">"Select or add a scenario to see its result."</p> }
+            >
+                <p class="visually-hidden" role="status" aria-label="Result summary">
+                    {move || resolution.with(|r| r.as_ref().map(announcement))}
+                </p>
+                <Applied resolution mode />
+                <Warnings resolution />
+                <Phases resolution mode join />
+                <Timeline resolution />
+                <EspScreen resolution />
+                <Trace resolution profile />
+            </Show>
+        </section>
+    }
+}
+
+/// What a screen reader hears after a change: the outcome in one sentence.
+fn announcement(r: &Resolution) -> String {
+    let mut text = format!("{} applies, {}.", r.profile.display_name, words::via(r.via));
+    if !r.page_shown {
+        text.push_str(" The page is not shown.");
+    } else {
+        text.push_str(&format!(
+            " {} block.",
+            words::count(r.blocking_count(), "app", "apps")
+        ));
+    }
+    if !r.warnings.is_empty() {
+        text.push_str(&format!(
+            " {}.",
+            words::count(r.warnings.len(), "warning", "warnings")
+        ));
+    }
+    text
+}
+
+#[component]
+fn Applied(resolution: Memo<Option<Resolution>>, mode: Memo<Option<Mode>>) -> impl IntoView {
+    let head = Memo::new(move |_| {
+        resolution.with(|r| {
+            r.as_ref().map(|r| {
+                (
+                    r.profile.clone(),
+                    r.via,
+                    r.page_shown,
+                    r.block_device_use,
+                    r.blocking_count(),
+                )
+            })
+        })
+    });
+    move || {
+        head.get().map(|(profile, via, shown, block, blocking)| {
+            let href = routes::edit(profile.id.as_str(), "review").href();
+            let sentence = words::via_sentence(via, mode.get().unwrap_or(Mode::UserDriven));
+            let via_class = match via {
+                Via::Device => "via via-device",
+                Via::User => "via via-user",
+                Via::Default => "via via-default",
+            };
+            let page = if !shown {
+                "The page is not shown: this profile has “Show app and profile configuration \
+                 progress” set to No, so nothing is tracked and nothing blocks."
+                    .to_owned()
+            } else if !block {
+                "The page shows progress, but nothing blocks: “Block device use until all apps \
+                 and profiles are installed” is No, so the person can leave it at any time."
+                    .to_owned()
+            } else {
+                format!(
+                    "The page blocks the device until {} installed.",
+                    match blocking {
+                        0 => "the policies are".to_owned(),
+                        1 => "1 app is".to_owned(),
+                        n => format!("{n} apps are"),
+                    }
+                )
+            };
+            view! {
+                <section class="applied" aria-labelledby="applied-heading">
+                    <h3 id="applied-heading">"Applied profile"</h3>
+                    <p class="applied-name">
+                        <a href=href>{profile.display_name.clone()}</a>
+                        <span class="badge">{words::priority(profile.priority)}</span>
+                        <span class=via_class>{words::via(via)}</span>
+                    </p>
+                    <p>{sentence}</p>
+                    <p>{page}</p>
+                </section>
+            }
+        })
+    }
+}
+
+#[component]
+fn Warnings(resolution: Memo<Option<Resolution>>) -> impl IntoView {
+    let warnings = Memo::new(move |_| {
+        resolution.with(|r| r.as_ref().map(|r| r.warnings.clone()).unwrap_or_default())
+    });
+    view! {
+        <section class="warnings" aria-labelledby="warnings-heading">
+            <h3 id="warnings-heading">
+                {move || match warnings.with(Vec::len) {
+                    0 => "Warnings: none".to_owned(),
+                    n => format!("Warnings ({n})"),
+                }}
+            </h3>
+            <Show when=move || !warnings.with(Vec::is_empty)>
+                <ul class="warning-list">
+                    {move || {
+                        warnings
+                            .get()
+                            .into_iter()
+                            .map(|w| {
+                                view! {
+                                    <li class="warning">
+                                        <p class="warning-title">
+                                            <strong>{words::warning_title(w.code)}</strong>
+                                            <code class="code">{w.code.as_str()}</code>
+                                        </p>
+                                        <p>{w.message}</p>
+                                    </li>
+                                }
+                            })
+                            .collect_view()
+                    }}
+                </ul>
+            </Show>
+        </section>
+    }
+}
