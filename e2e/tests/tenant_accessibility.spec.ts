@@ -13,42 +13,44 @@ async function expectNoViolations(page: Page, what: string): Promise<void> {
 }
 
 test.describe('tenant accessibility', () => {
-  test('every page and dialog of the area passes axe', async ({ page }) => {
-    const tenant = new TenantPage(page);
-    await tenant.open();
-    await tenant.goTo('Groups');
-    await tenant.addGroup('Kiosks');
-    await tenant.goTo('Assignment filters');
-    await tenant.addFilter('Corporate', '(device.deviceOwnership -eq "Corporate")');
-    await tenant.goTo('Scope tags');
-    await tenant.addScopeTag('Stores');
-    await tenant.goTo('Apps');
-    await tenant.addApp('Agent', 'Win32 app (win32LobApp)');
-    for (const [label, heading] of [
-      ['Overview', 'Tenant'],
-      ['Groups', 'Groups'],
-      ['Apps', 'Apps'],
-      ['Assignment filters', 'Assignment filters'],
-      ['Scope tags', 'Scope tags'],
-      ['Import and export', 'Import and export'],
-    ]) {
-      await tenant.goTo(label, heading);
+  // The sample tenant fills every list, so each page is scanned with real content.
+  for (const [sub, heading] of [
+    ['', 'Tenant'],
+    ['groups', 'Groups'],
+    ['apps', 'Apps'],
+    ['filters', 'Assignment filters'],
+    ['scope-tags', 'Scope tags'],
+    ['import-export', 'Import and export'],
+    ['export', 'Graph requests'],
+  ]) {
+    test(`${heading} passes axe`, async ({ page }) => {
+      const tenant = new TenantPage(page);
+      await tenant.open(sub);
+      await expect(tenant.heading).toHaveText(heading);
       await expectNoViolations(page, heading);
-    }
-    await tenant.goTo('Apps');
-    await page.getByRole('button', { name: 'Edit Agent' }).click();
+    });
+  }
+
+  test('the editors and the import report pass axe', async ({ page }) => {
+    const tenant = new TenantPage(page);
+    await tenant.open('apps');
+    await page.getByRole('button', { name: 'Edit Company Portal' }).click();
     await tenant.editor('Edit app').getByRole('button', { name: 'Add assignment' }).click();
     await expectNoViolations(page, 'app editor');
     await page.keyboard.press('Escape');
+    await tenant.goTo('Assignment filters');
+    await page.getByRole('button', { name: 'Add filter' }).click();
+    await tenant.editor('Add filter').getByLabel('Rule').fill('(device.model -match "x")');
+    await expectNoViolations(page, 'filter editor with a rule error');
+    await page.keyboard.press('Escape');
 
     await tenant.goTo('Import and export');
-    await tenant.pickFile({ name: 'bad.json', buffer: Buffer.from('[{"Comment": 1}, {"@odata.type": "#microsoft.graph.roleScopeTag", "displayName": "T"}]') });
+    await tenant.pickFile({
+      name: 'mixed.json',
+      buffer: Buffer.from('[{"Comment": 1}, {"@odata.type": "#microsoft.graph.roleScopeTag", "displayName": "T"}]'),
+    });
     await expectNoViolations(page, 'import dialog');
     await tenant.closeImport();
-
-    await page.goto('./#/tenant/export');
-    await expect(tenant.heading).toHaveText('Graph requests');
-    await expectNoViolations(page, 'Graph requests');
   });
 
   test('a group can be added and deleted with the keyboard alone', async ({ page }) => {

@@ -458,13 +458,13 @@ fn Editor(editing: RwSignal<Option<Draft>>) -> impl IntoView {
             />
             {move || match context.get() {
                 ContextChoice::Fixed(text) if !text.is_empty() => {
-                    Some(view! { <p class="hint">{format!("Install context: {text}.")}</p> })
+                    Some(view! { <p class="tenant-hint">{format!("Install context: {text}.")}</p> })
                 }
                 _ => None,
             }}
             <fieldset class="assignments">
                 <legend>"Assignments"</legend>
-                <p class="hint" hidden=move || !keys().is_empty()>
+                <p class="tenant-hint" hidden=move || !keys().is_empty()>
                     "No assignments: the app installs nowhere."
                 </p>
                 <For each=keys key=|key| *key children=move |key| view! { <AssignmentRow editing key kind /> } />

@@ -59,7 +59,7 @@ pub fn ReportView(report: ImportReport) -> impl IntoView {
         {(!report.default_profile_found && report.imported.profiles > 0)
             .then(|| {
                 view! {
-                    <p class="hint">
+                    <p class="tenant-hint">
                         "The file has no default profile: Replace uses the default profile as Intune "
                         "ships it (page not shown); Merge keeps yours."
                     </p>

@@ -93,11 +93,11 @@ pub fn CatalogList(
     });
     let row = move |row: Row| {
         let actions = match row.fixed {
-            Some(text) => view! { <td class="row-actions">{text}</td> }.into_any(),
+            Some(text) => view! { <td class="catalog-actions">{text}</td> }.into_any(),
             None => {
                 let (edit_id, delete_id, name) = (row.id.clone(), row.id.clone(), row.name.clone());
                 view! {
-                    <td class="row-actions">
+                    <td class="catalog-actions">
                         <button
                             type="button"
                             aria-label=format!("Edit {}", row.name)
@@ -287,10 +287,10 @@ pub fn TextField(
         <div class="field" hidden=move || hidden.get()>
             <label for=id>{label}</label>
             {input}
-            <p id=hint_id class="hint" hidden=hint.is_empty()>
+            <p id=hint_id class="tenant-hint" hidden=hint.is_empty()>
                 {hint}
             </p>
-            <p id=error_id class="field-error" aria-live="polite" hidden=move || error.with(Option::is_none)>
+            <p id=error_id class="tenant-field-error" aria-live="polite" hidden=move || error.with(Option::is_none)>
                 {move || error.get().unwrap_or_default()}
             </p>
         </div>
