@@ -5,6 +5,8 @@ import { TenantPage } from './fixtures/tenant_page';
 
 test.describe('importing a broken file', () => {
   test('invalid JSON, JSON of the wrong shape and a 21 MB file are refused and change nothing', async ({ page }) => {
+    // Building and handing over a 21 MB file takes seconds on a loaded 2-core machine.
+    test.slow();
     const tenant = new TenantPage(page);
     await tenant.open('groups');
     await tenant.addGroup('Kept group');
