@@ -172,26 +172,21 @@ pub fn Review(ctx: Ctx) -> impl IntoView {
                 .collect::<Vec<_>>()
         })
     });
-    let sections = move || {
-        ctx.steps()
-            .iter()
-            .copied()
-            .filter(|s| *s != WizardStep::Review)
-            .collect::<Vec<_>>()
-    };
-    let basics_fixed = ctx.is_default;
-    let all_sections = move || {
-        let mut steps = vec![WizardStep::Basics];
-        steps.extend(sections().into_iter().filter(|s| *s != WizardStep::Basics));
-        if basics_fixed {
-            // The default profile shows its fixed name and assignment, without Edit links.
-            steps = vec![
-                WizardStep::Basics,
-                WizardStep::Settings,
-                WizardStep::Assignments,
-            ];
-        }
-        steps
+    // The default profile shows its fixed name and assignment too, with no Edit link (its
+    // steps are not offered); it carries no scope tags.
+    let sections: &'static [WizardStep] = if ctx.is_default {
+        &[
+            WizardStep::Basics,
+            WizardStep::Settings,
+            WizardStep::Assignments,
+        ]
+    } else {
+        &[
+            WizardStep::Basics,
+            WizardStep::Settings,
+            WizardStep::Assignments,
+            WizardStep::ScopeTags,
+        ]
     };
     view! {
         <Show when=move || !errors.with(Vec::is_empty)>
@@ -221,7 +216,7 @@ pub fn Review(ctx: Ctx) -> impl IntoView {
                 </ul>
             </section>
         </Show>
-        {move || all_sections().into_iter().map(|step| view! { <Summary ctx step /> }).collect_view()}
+        {sections.iter().map(|step| view! { <Summary ctx step=*step /> }).collect_view()}
     }
     .into_any()
 }
