@@ -12,7 +12,7 @@
 //! - [`merge`]: merging an import into the tenant the designer holds.
 //! - [`save`]: the versioned save format.
 //! - [`filter`]: the assignment-filter language.
-//! - [`resolve`]: which profile a device gets and what its ESP waits for, with a trace.
+//! - [`resolve`](mod@resolve): which profile a device gets and what its ESP waits for, with a trace.
 //! - [`fleet`]: many devices at once (a CSV device list), and the impact of a change on them.
 //!
 //! # Decisions where DOMAIN.md is silent
@@ -40,7 +40,7 @@
 //!   names create the group, scope tag or app they name when nothing matches; a filter name
 //!   never creates a filter (its rule is unknown), so it stays an unknown reference.
 //! - Graph's timeout `0` means 60, so a model timeout of 0 (invalid anyway) reads back as 60.
-//! - **Resolution** and **the fleet** list their own decisions in [`resolve`] (group membership
+//! - **Resolution** and **the fleet** list their own decisions in [`resolve`](mod@resolve) (group membership
 //!   from the scenario, the user of user-driven mode, filters it cannot use, the technician
 //!   flow, which warnings fire where) and [`fleet`] (the CSV device list).
 
@@ -60,6 +60,7 @@ pub use model::{
     Target, Tenant,
 };
 pub use priority::{AdminScope, PriorityError};
+pub use resolve::{resolve, IndexedTenant, Resolution, Scenario};
 pub use validate::{Code, Finding, Severity, WizardStep};
 
 /// The product name as shown to people, shared by the app and the CLI.
