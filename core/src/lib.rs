@@ -17,7 +17,7 @@
 //! - [`save`]: the versioned save format.
 //! - [`filter`]: the assignment-filter language.
 //! - [`history`]: undo and redo over whole-document snapshots.
-//! - [`resolve`]: which profile a device gets and what its ESP waits for, with a trace.
+//! - [`resolve`](mod@resolve): which profile a device gets and what its ESP waits for, with a trace.
 //! - [`fleet`]: many devices at once (a CSV device list), and the impact of a change on them.
 //! - [`sample`]: the sample tenant a first visit opens.
 //!
@@ -48,7 +48,7 @@
 //! - **Catalog objects** (groups, apps, filters, scope tags) have required names unique within
 //!   their kind; deleting one removes every reference to it (see [`catalog`]).
 //! - Graph's timeout `0` means 60, so a model timeout of 0 (invalid anyway) reads back as 60.
-//! - **Resolution** and **the fleet** list their own decisions in [`resolve`] (group membership
+//! - **Resolution** and **the fleet** list their own decisions in [`resolve`](mod@resolve) (group membership
 //!   from the scenario, the user of user-driven mode, filters it cannot use, the technician
 //!   flow, which warnings fire where) and [`fleet`] (the CSV device list).
 
@@ -72,6 +72,7 @@ pub use model::{
     Target, Tenant,
 };
 pub use priority::{AdminScope, PriorityError};
+pub use resolve::{resolve, IndexedTenant, Resolution, Scenario};
 pub use validate::{Code, Finding, Severity, WizardStep};
 
 /// The product name as shown to people, shared by the app and the CLI.
