@@ -26,7 +26,7 @@ use leptos::prelude::*;
 
 use self::link::Request;
 use self::state::PreviewState;
-use crate::route::{self, CurrentRoute};
+use crate::route::{self, Area, CurrentRoute};
 use crate::state::{NoticeKind, Notices, Workspace};
 
 /// The tenant indexed for resolution; equal only to itself, so the memo changes with the tenant.
@@ -57,8 +57,13 @@ pub fn PreviewPage() -> impl IntoView {
     let profile = Memo::new(move |_| route.with(link::profile));
 
     // Follow the address: a saved scenario to select, or a shared one to open.
+    // The route also changes when the user leaves the area, before this page goes: only a
+    // preview address is followed.
     Effect::new(move |_| {
-        let request = route.with(link::request);
+        let Some(request) = route.with(|r| (r.area == Area::Preview).then(|| link::request(r)))
+        else {
+            return;
+        };
         follow(state, request, profile.get_untracked(), notices);
     });
 
