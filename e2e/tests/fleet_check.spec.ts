@@ -112,4 +112,25 @@ test.describe('fleet check', () => {
     await expect(preview.fleet.getByLabel('Or paste the CSV')).toHaveValue(csv);
     await expect(preview.fleetSummary).toContainText('2 devices checked from the pasted list');
   });
+
+  test('a list too large to keep stays while the page is open, and the page says so', async ({ page }) => {
+    const preview = new PreviewPage(page);
+    await preview.open();
+    // 2,000 devices make about 150 KB of CSV: over the 100 KB kept with the workspace.
+    await preview.uploadDevices('medium.csv', devices(2_000));
+    await expect(preview.fleetSummary).toContainText('2,000 devices checked from medium.csv');
+    await expect(preview.fleet).toContainText('This list is larger than 100 KB');
+
+    // Leaving the preview and coming back keeps the results.
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Profiles' }).click();
+    await expect(preview.heading).toHaveText('Profiles');
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Preview' }).click();
+    await expect(preview.fleetSummary).toContainText('2,000 devices checked from medium.csv');
+
+    // A reload does not: the page says to upload the list again.
+    await page.reload();
+    await expect(preview.heading).toHaveText('Preview');
+    await expect(preview.fleet).toContainText('upload it again after a reload');
+    await expect(preview.fleetCounts).toHaveCount(0);
+  });
 });

@@ -86,5 +86,13 @@ test.describe('preview: which profile applies', () => {
     await expect(marked).toHaveCount(1);
     await expect(marked).toContainText('Lab without Surface');
     await expect(marked).toContainText('Highlighted');
+    await expect(preview.result).toContainText(
+      '“Lab without Surface”, highlighted, does not apply here: the trace below says why.',
+    );
+    await preview.result.getByRole('button', { name: 'Show it in the trace' }).click();
+    await expect(marked).toBeInViewport();
+
+    await preview.deviceGroup('Lab Devices').check();
+    await expect(preview.result).toContainText('“Lab without Surface”, highlighted, is the profile that applies here.');
   });
 });

@@ -57,13 +57,13 @@ pub fn PreviewPage() -> impl IntoView {
     let profile = Memo::new(move |_| route.with(link::profile));
 
     // Follow the address: a saved scenario to select, or a shared one to open.
+    // The route also changes when the user leaves the area, before this page goes: only a
+    // preview address is followed.
     Effect::new(move |_| {
-        // On a move to another area this runs once more before the page is gone: it must not
-        // pull the address back to the preview.
-        if route.with(|r| r.area) != Area::Preview {
+        let Some(request) = route.with(|r| (r.area == Area::Preview).then(|| link::request(r)))
+        else {
             return;
-        }
-        let request = route.with(link::request);
+        };
         follow(state, request, profile.get_untracked(), notices);
     });
 

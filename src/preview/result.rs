@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use super::phases::Phases;
 use super::screen::EspScreen;
 use super::timeline::Timeline;
-use super::trace::Trace;
+use super::trace::{Trace, TRACE_MARK_ID};
 use super::words;
 use crate::profiles::routes;
 
@@ -30,6 +30,7 @@ pub fn ResultPanel(
                     {move || resolution.with(|r| r.as_ref().map(announcement))}
                 </p>
                 <Applied resolution mode />
+                <Highlight resolution profile />
                 <Warnings resolution />
                 <Phases resolution mode join />
                 <Timeline resolution />
@@ -114,6 +115,41 @@ fn Applied(resolution: Memo<Option<Resolution>>, mode: Memo<Option<Mode>>) -> im
                     <p>{page}</p>
                 </section>
             }
+        })
+    }
+}
+
+/// The profile the address asks to highlight: whether it applies here, and a way to its entry.
+#[component]
+fn Highlight(resolution: Memo<Option<Resolution>>, profile: Memo<Option<String>>) -> impl IntoView {
+    move || {
+        let wanted = profile.get()?;
+        let (name, chosen) = resolution.with(|r| {
+            let entry = r
+                .as_ref()?
+                .trace
+                .iter()
+                .find(|p| p.profile_id.as_str() == wanted)?;
+            Some((entry.display_name.clone(), entry.chosen))
+        })?;
+        let text = if chosen {
+            format!("“{name}”, highlighted, is the profile that applies here.")
+        } else {
+            format!("“{name}”, highlighted, does not apply here: the trace below says why.")
+        };
+        let show = move |_| {
+            if let Some(entry) = document().get_element_by_id(TRACE_MARK_ID) {
+                entry.scroll_into_view();
+            }
+        };
+        Some(view! {
+            <p class="note highlight-note">
+                {text}
+                " "
+                <button type="button" class="link-button" on:click=show>
+                    "Show it in the trace"
+                </button>
+            </p>
         })
     }
 }

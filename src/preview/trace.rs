@@ -7,6 +7,9 @@ use leptos::prelude::*;
 
 use super::words;
 
+/// The id of the highlighted profile's entry, to scroll to.
+pub const TRACE_MARK_ID: &str = "trace-highlighted";
+
 #[component]
 pub fn Trace(resolution: Memo<Option<Resolution>>, profile: Memo<Option<String>>) -> impl IntoView {
     let trace =
@@ -63,7 +66,11 @@ fn entry(p: ProfileTrace, highlighted: bool) -> impl IntoView {
         view! { <span class="via">{words::via(v)}</span> }
     });
     view! {
-        <li class=class aria-current=highlighted.then_some("true")>
+        <li
+            class=class
+            id=highlighted.then_some(TRACE_MARK_ID)
+            aria-current=highlighted.then_some("true")
+        >
             <p class="trace-head">
                 <span class="badge">{words::priority(p.priority)}</span>
                 <strong>{p.display_name.clone()}</strong>
