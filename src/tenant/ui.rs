@@ -142,7 +142,16 @@ pub fn CatalogList(
         <p class="list-count">
             {move || count_text(shown.with(Vec::len), rows.with(Vec::len), spec.one, spec.many)}
         </p>
-        <table class="catalog" hidden=move || shown.with(Vec::is_empty)>
+        // A wide table scrolls inside its own box on a phone instead of pushing the page
+        // sideways; focusable so that a keyboard can scroll it.
+        <div
+            class="table-scroll"
+            role="region"
+            aria-label=spec.caption
+            tabindex="0"
+            hidden=move || shown.with(Vec::is_empty)
+        >
+        <table class="catalog">
             <caption class="visually-hidden">{spec.caption}</caption>
             <thead>
                 <tr>
@@ -156,6 +165,7 @@ pub fn CatalogList(
                 <For each=move || shown.get() key=|row| row.clone() children=row />
             </tbody>
         </table>
+        </div>
     }
 }
 
