@@ -5,6 +5,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Locator, Page } from '@playwright/test';
 import { test, expect } from './fixtures/guard';
+import { ShellPage } from './fixtures/shell_page';
 import { KEPT_ASIDE_KEY, TenantPage, WORKSPACE_KEY, names } from './fixtures/tenant_page';
 
 /** The sample tenant as esp-core ships it. */
@@ -27,6 +28,34 @@ async function seedSave(page: Page, text: string): Promise<void> {
 async function counts(tenant: TenantPage): Promise<Locator> {
   await tenant.goTo('Overview', 'Tenant');
   return tenant.page.getByRole('list', { name: 'What the tenant holds' }).getByRole('listitem');
+}
+
+interface SampleTenant {
+  deviceEnrollmentConfigurations: { displayName: string; priority: number }[];
+  groups: { displayName: string }[];
+}
+
+/** The sample's group names as the Groups list shows them, and its profile names in priority
+ *  order with the default (priority 0) last, as the Profiles list shows them. */
+function sampleNames(): { groups: string[]; profiles: string[] } {
+  const sample = JSON.parse(readFileSync(SAMPLE, 'utf8')) as SampleTenant;
+  const byPriority = [...sample.deviceEnrollmentConfigurations].sort(
+    (a, b) => (a.priority || Number.MAX_SAFE_INTEGER) - (b.priority || Number.MAX_SAFE_INTEGER),
+  );
+  return { groups: sample.groups.map((g) => g.displayName), profiles: byPriority.map((p) => p.displayName) };
+}
+
+/** Checks the Groups list and the Profiles list show exactly these names, moving with the menus
+ *  (no reload, so Undo keeps its history). */
+async function expectNames(tenant: TenantPage, groups: string[], profiles: string[]): Promise<void> {
+  const shell = new ShellPage(tenant.page);
+  await shell.goTo('Tenant');
+  await tenant.goTo('Groups');
+  if (groups.length === 0) await expect(tenant.rowNames()).toHaveCount(0);
+  else await expect(tenant.rowNames()).toHaveText(groups);
+  await shell.goTo('Profiles');
+  await expect(tenant.page.getByRole('table', { name: 'ESP profiles' }).getByRole('rowheader')).toHaveText(profiles);
+  await shell.goTo('Tenant');
 }
 
 const EMPTY = ['1 ESP profile', '0 groups', '0 apps', '0 assignment filters', '0 scope tags'];
@@ -65,13 +94,21 @@ test.describe('autosave', () => {
   });
 
   test('Reset to sample and Start empty ask first, then act; Undo takes either back', async ({ page }) => {
+    const sample = sampleNames();
+    const defaultName = sample.profiles[sample.profiles.length - 1];
     const tenant = new TenantPage(page);
     await tenant.open();
-    const sample = await (await counts(tenant)).allTextContents();
+    const sampleCounts = await (await counts(tenant)).allTextContents();
+    await expectNames(tenant, sample.groups, sample.profiles);
     await tenant.goTo('Groups');
     await tenant.addGroup('Mine');
     const mine = await (await counts(tenant)).allTextContents();
-    expect(mine).not.toEqual(sample);
+    expect(mine).not.toEqual(sampleCounts);
+    const mineGroups = await (async () => {
+      await tenant.goTo('Groups');
+      return tenant.rowNames().allTextContents();
+    })();
+    expect([...mineGroups].sort()).toEqual([...sample.groups, 'Mine'].sort());
 
     await tenant.goTo('Import and export');
     await page.getByRole('button', { name: 'Reset to sample' }).click();
@@ -79,21 +116,26 @@ test.describe('autosave', () => {
     await expect(question).toContainText('replaced by the sample tenant');
     await question.getByRole('button', { name: 'Cancel' }).click();
     await expect(await counts(tenant)).toHaveText(mine);
+    await expectNames(tenant, mineGroups, sample.profiles);
 
     await tenant.goTo('Import and export');
     await page.getByRole('button', { name: 'Reset to sample' }).click();
     await question.getByRole('button', { name: 'Reset to sample' }).click();
     await expect(tenant.messages).toContainText('The workspace holds the sample tenant again.');
-    await expect(await counts(tenant)).toHaveText(sample);
+    await expect(await counts(tenant)).toHaveText(sampleCounts);
+    await expectNames(tenant, sample.groups, sample.profiles);
     await tenant.undo.click();
     await expect(await counts(tenant)).toHaveText(mine);
+    await expectNames(tenant, mineGroups, sample.profiles);
 
     await tenant.goTo('Import and export');
     await page.getByRole('button', { name: 'Start empty' }).click();
     await page.getByRole('dialog', { name: 'Start with an empty tenant?' }).getByRole('button', { name: 'Start empty' }).click();
     await expect(await counts(tenant)).toHaveText(EMPTY);
+    await expectNames(tenant, [], [defaultName]);
     await page.reload();
     await expect(await counts(tenant)).toHaveText(EMPTY);
+    await expectNames(tenant, [], [defaultName]);
   });
 
   test('a damaged save is kept aside with a message, can be downloaded, and the app still opens', async ({ page }) => {

@@ -8,46 +8,129 @@ import { PreviewPage, useTenant } from './fixtures/preview_page';
 const KIOSK = '00000000-0000-4000-8000-000000000001';
 const FINANCE = '00000000-0000-4000-8000-000000000002';
 const LAB = '00000000-0000-4000-8000-000000000003';
+const SALES = '00000000-0000-4000-8000-000000000004';
+const DEFAULT = 'All users and all devices';
 
-/** `count` devices, a quarter each in the kiosk, finance and lab groups and in none. */
+interface Device {
+  name: string;
+  deviceGroup: string;
+  userGroup: string;
+  model: string;
+}
+
+/** Ten kinds of device in turn, in unequal shares, so that counts swapped between profiles show. */
+const PATTERN: readonly Omit<Device, 'name'>[] = [
+  { deviceGroup: KIOSK, userGroup: '', model: 'OptiPlex 7010' },
+  { deviceGroup: KIOSK, userGroup: '', model: 'OptiPlex 7010' },
+  { deviceGroup: KIOSK, userGroup: SALES, model: 'OptiPlex 7010' },
+  { deviceGroup: FINANCE, userGroup: '', model: 'OptiPlex 7010' },
+  { deviceGroup: FINANCE, userGroup: '', model: 'Surface Laptop 5' },
+  { deviceGroup: LAB, userGroup: '', model: 'OptiPlex 7010' },
+  { deviceGroup: LAB, userGroup: '', model: 'Surface Laptop 5' },
+  { deviceGroup: '', userGroup: SALES, model: 'OptiPlex 7010' },
+  { deviceGroup: '', userGroup: '', model: 'OptiPlex 7010' },
+  { deviceGroup: '', userGroup: '', model: 'Surface Pro 9' },
+];
+
+function deviceList(count: number): Device[] {
+  return Array.from({ length: count }, (_, i) => ({ name: `PC-${i}`, ...PATTERN[i % PATTERN.length] }));
+}
+
+/** The devices as the CLI's CSV. */
 function devices(count: number): string {
-  const groups = [KIOSK, FINANCE, LAB, ''];
   const lines = ['name,deviceGroupIds,userGroupIds,mode,joinType,model'];
-  for (let i = 0; i < count; i++) lines.push(`PC-${i},${groups[i % 4]},,userDriven,entra,OptiPlex 7010`);
+  for (const d of deviceList(count)) lines.push(`${d.name},${d.deviceGroup},${d.userGroup},userDriven,entra,${d.model}`);
   return `${lines.join('\n')}\n`;
 }
+
+/**
+ * The profile a device of preview_tenant.json gets, by its rules: device-targeted profiles first,
+ * in priority order (Kiosks 2, Lab without Surface 3 unless the model starts with "Surface",
+ * Finance 4); then user-targeted (Sales users 1); else the default.
+ */
+function expectedProfile(d: Device): { profile: string; via: 'device' | 'user' | 'default' } {
+  if (d.deviceGroup === KIOSK) return { profile: 'Kiosks', via: 'device' };
+  if (d.deviceGroup === LAB && !d.model.startsWith('Surface')) return { profile: 'Lab without Surface', via: 'device' };
+  if (d.deviceGroup === FINANCE) return { profile: 'Finance', via: 'device' };
+  if (d.userGroup === SALES) return { profile: 'Sales users', via: 'user' };
+  return { profile: DEFAULT, via: 'default' };
+}
+
+/** What the fleet should say for `count` devices, computed from the list. */
+function expected(count: number) {
+  const list = deviceList(count).map((d) => ({ ...d, ...expectedProfile(d) }));
+  const perProfile = new Map<string, number>();
+  const perVia = { device: 0, user: 0, default: 0 };
+  for (const d of list) {
+    perProfile.set(d.profile, (perProfile.get(d.profile) ?? 0) + 1);
+    perVia[d.via]++;
+  }
+  return { list, perProfile, perVia };
+}
+
+const PROFILES = ['Sales users', 'Kiosks', 'Lab without Surface', 'Finance', DEFAULT] as const;
+const thousands = (n: number) => n.toLocaleString('en-US');
 
 test.describe('fleet check', () => {
   test.beforeEach(async ({ page }) => {
     await useTenant(page, 'preview_tenant.json');
   });
 
-  test('a 10,000-device CSV gives the devices per profile, a device table and a CSV download', async ({ page }) => {
+  test('a 10,000-device CSV gives the devices per profile, a device table and a CSV download; the page answers a click while it runs', async ({ page }) => {
+    test.setTimeout(90_000);
+    const n = 10_000;
+    const want = expected(n);
     const preview = new PreviewPage(page);
     await preview.open();
-    await preview.uploadDevices('devices.csv', devices(10_000));
-    await expect(preview.fleetSummary).toContainText('10,000 devices checked from devices.csv');
-    await expect(preview.count('Kiosks')).toHaveText('2,500');
-    await expect(preview.count('Finance')).toHaveText('2,500');
-    await expect(preview.count('Lab without Surface')).toHaveText('2,500');
-    await expect(preview.count('All users and all devices')).toHaveText('2,500');
-    await expect(preview.count('Sales users')).toHaveText('0');
-    await expect(preview.fleet).toContainText('Reached via the device: 7,500; via the user: 0; the default profile: 2,500.');
+    await preview.newScenario('Meanwhile');
+    await expect(preview.userPart.getByRole('group', { name: 'User groups' })).toBeVisible();
+    // Where the Self-deploying choice is, found before the check starts: during the check the
+    // click goes straight to the page as a person's would, with no script of the test in the way.
+    const selfDeploying = page.getByRole('group', { name: 'Deployment mode' }).getByRole('radio', { name: 'Self-deploying' });
+    await selfDeploying.scrollIntoViewIfNeeded();
+    const box = await selfDeploying.boundingBox();
+    if (!box) throw new Error('the Self-deploying choice is not on screen');
+    // A slower processor, so the check certainly outlasts the click below.
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 10 });
+    await preview.uploadDevices('devices.csv', devices(n));
+    await expect(preview.fleetProgress).toBeVisible();
+    // A click is answered while the check runs: the form follows the mode while the progress bar
+    // is still there. Both are looked for in one look at the page, so the check ending between
+    // two looks cannot pass for an answer; a page that held the event loop until the end would
+    // only answer once the progress bar is gone.
+    await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+    const answeredWhileRunning = page
+      .getByRole('main')
+      .filter({ has: preview.fleetProgress })
+      .filter({ has: preview.userPart.getByText('Self-deploying has no user') });
+    await expect(answeredWhileRunning).toBeVisible();
+    await expect(selfDeploying).toBeChecked();
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
+
+    await expect(preview.fleetSummary).toContainText(`${thousands(n)} devices checked from devices.csv`, { timeout: 60_000 });
+    for (const profile of PROFILES) await expect(preview.count(profile)).toHaveText(thousands(want.perProfile.get(profile) ?? 0));
+    await expect(preview.fleet).toContainText(
+      `Reached via the device: ${thousands(want.perVia.device)}; via the user: ${thousands(want.perVia.user)}; the default profile: ${thousands(want.perVia.default)}.`,
+    );
 
     // The device table, a page at a time, filtered by profile.
+    const finance = want.list.filter((d) => d.profile === 'Finance');
     const table = preview.fleet.getByRole('table', { name: 'Devices and the profile each gets' });
     await expect(table.getByRole('row')).toHaveCount(51);
-    await expect(preview.fleet.getByText('Devices 1–50 of 10,000')).toBeVisible();
+    await expect(preview.fleet.getByText(`Devices 1–50 of ${thousands(n)}`)).toBeVisible();
+    await expect(table.getByRole('rowheader')).toHaveText(want.list.slice(0, 50).map((d) => d.name));
     await preview.fleet.getByLabel('Show devices of').selectOption({ label: 'Finance' });
-    await expect(preview.fleet.getByText('Devices 1–50 of 2,500')).toBeVisible();
-    await expect(table.getByRole('rowheader').first()).toHaveText('PC-1');
+    await expect(preview.fleet.getByText(`Devices 1–50 of ${thousands(finance.length)}`)).toBeVisible();
+    await expect(table.getByRole('rowheader')).toHaveText(finance.slice(0, 50).map((d) => d.name));
     await preview.fleet.getByRole('button', { name: 'Next page' }).click();
-    await expect(preview.fleet.getByText('Devices 51–100 of 2,500')).toBeVisible();
-    await expect(table.getByRole('rowheader').first()).toHaveText('PC-201');
+    await expect(preview.fleet.getByText(`Devices 51–100 of ${thousands(finance.length)}`)).toBeVisible();
+    await expect(table.getByRole('rowheader')).toHaveText(finance.slice(50, 100).map((d) => d.name));
 
     // A device opens in the preview as a scenario of its own.
-    await table.getByRole('button', { name: 'Preview PC-201' }).click();
-    await expect(preview.scenario('PC-201')).toHaveAttribute('aria-current', 'true');
+    const opened = finance[50].name;
+    await table.getByRole('button', { name: `Preview ${opened}` }).click();
+    await expect(preview.scenario(opened)).toHaveAttribute('aria-current', 'true');
     await preview.expectApplied('Finance', 'via device');
 
     const download = page.waitForEvent('download');
@@ -55,10 +138,14 @@ test.describe('fleet check', () => {
     const file = await download;
     expect(file.suggestedFilename()).toBe('fleet-results.csv');
     const lines = readFileSync(await file.path(), 'utf8').trimEnd().split('\n');
-    expect(lines).toHaveLength(10_001);
+    expect(lines).toHaveLength(n + 1);
     expect(lines[0]).toBe('name,profileId,profileName,priority,via,blockingApps,effectiveTimeoutMinutes');
+    // Every device with the profile it gets, in the list's order.
+    const rows = lines.slice(1).map((line) => line.split(','));
+    expect(rows.map((r) => [r[0], r[2], r[4]])).toEqual(want.list.map((d) => [d.name, d.profile, d.via]));
     expect(lines[1]).toMatch(/^PC-0,.*,Kiosks,2,device,1,30$/);
-    expect(lines[4]).toMatch(/^PC-3,.*,All users and all devices,default,default,0,$/);
+    const firstDefault = want.list.findIndex((d) => d.via === 'default');
+    expect(lines[firstDefault + 1]).toMatch(new RegExp(`^PC-${firstDefault},.*,${DEFAULT},default,default,0,$`));
     await expectAccessible(page, 'the fleet results', 'section[aria-labelledby="fleet-heading"]');
   });
 
@@ -77,7 +164,7 @@ test.describe('fleet check', () => {
     await expect(page.getByRole('radio', { name: 'Self-deploying' })).toBeChecked();
     await expect(preview.fleetProgress).toBeVisible();
     await expect(preview.fleetSummary).toContainText('100,000 devices checked from large.csv', { timeout: 90_000 });
-    await expect(preview.count('Kiosks')).toHaveText('25,000');
+    await expect(preview.count('Kiosks')).toHaveText(thousands(expected(100_000).perProfile.get('Kiosks') ?? 0));
     await expect(preview.fleet).toContainText('not kept with your workspace');
 
     // Once more, and cancel it: the click is answered before the check would end.

@@ -39,29 +39,93 @@ const isEspProfile = (o: Json) =>
   String(o['@odata.type'] ?? '').toLowerCase().endsWith('windows10enrollmentcompletionpageconfiguration') ||
   'showInstallationProgress' in o;
 
-type Expected = Partial<Record<SummaryRow, number>>;
+type Expected = Record<SummaryRow, number>;
+
+/** Every row of the report, zero unless the folder's rule says otherwise. */
+const counts = (some: Partial<Expected>): Expected => ({
+  'ESP profiles': 0,
+  Groups: 0,
+  Apps: 0,
+  'Assignment filters': 0,
+  'Scope tags': 0,
+  Skipped: 0,
+  ...some,
+});
+
+interface Folder {
+  /** The whole report a file should give, counted from its objects. */
+  expect: (items: Json[]) => Expected;
+  /** The objects of a file that the workspace holds after Replace, or none when nothing imports. */
+  imported?: { key: string; row: SummaryRow; pick: (items: Json[]) => Json[] };
+}
+
+/**
+ * IntuneCD backups name what they reference instead of giving ids; the import creates one object
+ * per distinct name: blocking apps (`selectedMobileAppNames`, by name and type), groups
+ * (`groupName` of a target without `groupId`) and scope tags (names in `roleScopeTagIds`; ids are
+ * digits, and `Default` is the built-in tag).
+ */
+function createdFromNames(profiles: Json[]): Partial<Expected> {
+  const apps = new Set<string>();
+  const groups = new Set<string>();
+  const tags = new Set<string>();
+  for (const profile of profiles) {
+    for (const app of (profile.selectedMobileAppNames ?? []) as Array<string | Json>) {
+      apps.add(typeof app === 'string' ? app : `${app.name}|${app.type}`);
+    }
+    for (const assignment of (profile.assignments ?? []) as Json[]) {
+      const target = (assignment.target ?? {}) as Json;
+      if (typeof target.groupName === 'string' && !target.groupId) groups.add(target.groupName);
+    }
+    for (const tag of (profile.roleScopeTagIds ?? []) as string[]) {
+      if (!/^\d+$/.test(tag) && tag !== 'Default') tags.add(tag);
+    }
+  }
+  return { Apps: apps.size, Groups: groups.size, 'Scope tags': tags.size };
+}
+
+const isWindowsFilter = (o: Json) => o.platform === 'windows10AndLater';
+const isApp = (o: Json) => '@odata.type' in o || 'displayName' in o;
 
 /** What each folder's files should import, counted from the objects themselves. */
-const FOLDERS: Record<string, (items: Json[]) => Expected> = {
-  esp: (items) => {
-    const profiles = items.filter(isEspProfile).length;
-    return { 'ESP profiles': profiles, Skipped: items.length - profiles };
+const FOLDERS: Record<string, Folder> = {
+  esp: {
+    expect: (items) => {
+      const profiles = items.filter(isEspProfile);
+      return counts({
+        'ESP profiles': profiles.length,
+        ...createdFromNames(profiles),
+        Skipped: items.length - profiles.length,
+      });
+    },
+    imported: { key: 'deviceEnrollmentConfigurations', row: 'ESP profiles', pick: (items) => items.filter(isEspProfile) },
   },
-  'esp/other_types': (items) => ({ 'ESP profiles': 0, Skipped: items.length }),
-  apps: (items) => {
-    const apps = items.filter((o) => '@odata.type' in o || 'displayName' in o).length;
-    return { 'ESP profiles': 0, Apps: apps, Skipped: items.length - apps };
+  'esp/other_types': { expect: (items) => counts({ Skipped: items.length }) },
+  apps: {
+    expect: (items) => {
+      const apps = items.filter(isApp).length;
+      return counts({ Apps: apps, Skipped: items.length - apps });
+    },
+    imported: { key: 'mobileApps', row: 'Apps', pick: (items) => items.filter(isApp) },
   },
-  filters: (items) => {
-    const windows = items.filter((o) => o.platform === 'windows10AndLater').length;
-    return { 'ESP profiles': 0, 'Assignment filters': windows, 'Scope tags': 0, Skipped: items.length - windows };
+  filters: {
+    expect: (items) => {
+      const windows = items.filter(isWindowsFilter).length;
+      return counts({ 'Assignment filters': windows, Skipped: items.length - windows });
+    },
+    imported: { key: 'assignmentFilters', row: 'Assignment filters', pick: (items) => items.filter(isWindowsFilter) },
   },
-  scopetags: (items) => ({ 'Scope tags': items.length, Skipped: 0 }),
-  assignments: (items) => ({ 'ESP profiles': 0, Apps: 0, Groups: 0, Skipped: items.length }),
+  scopetags: {
+    expect: (items) => counts({ 'Scope tags': items.length }),
+    imported: { key: 'roleScopeTags', row: 'Scope tags', pick: (items) => items },
+  },
+  assignments: { expect: (items) => counts({ Skipped: items.length }) },
 };
 
+const isDefault = (o: Json) => Number(o.priority) === 0 || String(o.id ?? '').endsWith('DefaultWindows10EnrollmentCompletionPageConfiguration');
+
 test.describe('importing the fixture files', () => {
-  for (const [folder, expectFor] of Object.entries(FOLDERS)) {
+  for (const [folder, rules] of Object.entries(FOLDERS)) {
     test(`every file of fixtures/${folder} imports with the counts it holds`, async ({ page }) => {
       test.setTimeout(90_000);
       const tenant = new TenantPage(page);
@@ -71,15 +135,51 @@ test.describe('importing the fixture files', () => {
       expect(files.length).toBeGreaterThan(0);
       for (const name of files) {
         const buffer = readFileSync(path.join(FIXTURES, folder, name));
-        const expected = expectFor(objects(JSON.parse(decode(buffer))));
+        const expected = rules.expect(objects(JSON.parse(decode(buffer))));
         await tenant.pickFile({ name, buffer });
-        const summary = await tenant.summary();
-        const actual = Object.fromEntries(Object.keys(expected).map((row) => [row, summary[row as SummaryRow]]));
-        expect(actual, `${folder}/${name}`).toEqual(expected);
+        expect(await tenant.summary(), `${folder}/${name}`).toEqual(expected);
         await tenant.closeImport();
       }
       // Looking is not importing: the workspace is as it was.
       expect(await tenant.stored()).toBe(before);
+
+      // The file with the most to import, replacing the workspace: it holds what the report counted.
+      const imported = rules.imported;
+      if (!imported) return;
+      const chosen = files
+        .map((name) => {
+          const buffer = readFileSync(path.join(FIXTURES, folder, name));
+          return { name, buffer, items: imported.pick(objects(JSON.parse(decode(buffer)))) };
+        })
+        .sort((a, b) => b.items.length - a.items.length)[0];
+      expect(chosen.items.length, 'a file with something to import').toBeGreaterThan(0);
+      await tenant.pickFile({ name: chosen.name, buffer: chosen.buffer });
+      const report = await tenant.summary();
+      expect(report[imported.row]).toBe(chosen.items.length);
+      await tenant.replaceWorkspace();
+      await expect(tenant.messages).toContainText(`Imported ${chosen.name}`);
+      const saved = await tenant.storedWorkspace();
+      const held = (saved.tenant[imported.key] ?? []) as Json[];
+      const wanted = chosen.items.map((o) => String(o.displayName ?? o.name ?? '')).sort();
+      if (imported.key === 'deviceEnrollmentConfigurations') {
+        // Replace keeps a default profile when the file has none.
+        const added = chosen.items.some(isDefault) ? 0 : 1;
+        expect(held).toHaveLength(report['ESP profiles'] + added);
+        const custom = held.filter((o) => !isDefault(o)).map((o) => String(o.displayName)).sort();
+        expect(custom).toEqual(chosen.items.filter((o) => !isDefault(o)).map((o) => String(o.displayName)).sort());
+      } else {
+        expect(held).toHaveLength(report[imported.row]);
+        expect(held.map((o) => String(o.displayName ?? '')).sort()).toEqual(wanted);
+      }
+      // Nothing else came with it: the other lists hold what the report says (none).
+      for (const [key, row] of [
+        ['groups', 'Groups'],
+        ['mobileApps', 'Apps'],
+        ['assignmentFilters', 'Assignment filters'],
+        ['roleScopeTags', 'Scope tags'],
+      ] as const) {
+        if (key !== imported.key) expect((saved.tenant[key] ?? []).length, key).toBe(report[row]);
+      }
     });
   }
 });

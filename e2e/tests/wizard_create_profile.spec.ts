@@ -59,11 +59,13 @@ test.describe('creating a profile with the wizard', () => {
     await list.expectOrder(['Kiosk devices', 'Finance users', 'Retail stores']);
     const row = list.row('Retail stores');
     await expect(row).toContainText('Just saved');
-    await expect(row.getByRole('cell').nth(1)).toHaveText('2 selected');
-    await expect(row.getByRole('cell').nth(2)).toHaveText('60 min');
-    await expect(row.getByRole('cell').nth(3)).toContainText('Finance Users');
-    await expect(row.getByRole('cell').nth(3)).toContainText('Include: Corporate devices');
-    await expect(row.getByRole('cell').nth(4)).toHaveText('Store Operations');
+    await expect(await list.cell('Retail stores', 'Priority')).toHaveText('3');
+    await expect(await list.cell('Retail stores', 'Name')).toHaveText('Retail stores');
+    await expect(await list.cell('Retail stores', 'Blocking apps')).toHaveText('2 selected');
+    await expect(await list.cell('Retail stores', 'Timeout')).toHaveText('60 min');
+    await expect(await list.cell('Retail stores', 'Assigned to')).toContainText('Finance Users');
+    await expect(await list.cell('Retail stores', 'Assigned to')).toContainText('Include: Corporate devices');
+    await expect(await list.cell('Retail stores', 'Scope tags')).toHaveText('Store Operations');
     const profiles = await wizard.savedProfiles();
     expect(profiles.map((p) => [p.priority, p.displayName])).toEqual([
       [1, 'Kiosk devices'],
@@ -77,6 +79,21 @@ test.describe('creating a profile with the wizard', () => {
       selectedMobileAppIds: ['app-edge', 'app-7zip'],
       roleScopeTagIds: ['1'],
     });
+    // The group, with its filter by id and in include mode, as Graph names them.
+    const tenantFile = fixtureTenant() as Record<string, Array<Record<string, unknown>>>;
+    const idOf = (list: string, name: string) => tenantFile[list].find((o) => o.displayName === name)?.id;
+    expect(idOf('groups', 'Finance Users')).toBeDefined();
+    expect(idOf('assignmentFilters', 'Corporate devices')).toBeDefined();
+    expect(created.assignments).toEqual([
+      expect.objectContaining({
+        target: expect.objectContaining({
+          '@odata.type': '#microsoft.graph.groupAssignmentTarget',
+          groupId: idOf('groups', 'Finance Users'),
+          deviceAndAppManagementAssignmentFilterId: idOf('assignmentFilters', 'Corporate devices'),
+          deviceAndAppManagementAssignmentFilterType: 'include',
+        }),
+      }),
+    ]);
     const highlighted = new URL(page.url()).hash.split('highlight=')[1];
     expect(decodeURIComponent(highlighted)).toBe(created.id);
 

@@ -1,12 +1,19 @@
 import { test, expect } from './fixtures/guard';
+import { ProfilesPage } from './fixtures/profiles_page';
 import { LABEL, WizardPage, fixtureTenant } from './fixtures/wizard_page';
 
 test.describe('the wizard by keyboard alone', () => {
   test('creates a profile through all five steps without a mouse', async ({ page }) => {
     const wizard = new WizardPage(page);
     await wizard.seed(fixtureTenant());
-    await wizard.openCreate();
     const keys = page.keyboard;
+    // From the Profiles list, as an admin starts: Tab to Create profile and press Enter.
+    const list = new ProfilesPage(page);
+    await list.open();
+    await wizard.tabTo(list.create);
+    await keys.press('Enter');
+    await expect(wizard.heading).toHaveText('Create profile');
+    await wizard.expectStep('Basics');
 
     await wizard.tabTo(wizard.name);
     await keys.type('Keyboard kiosks');

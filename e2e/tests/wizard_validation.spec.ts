@@ -39,12 +39,41 @@ test.describe('live validation in the wizard', () => {
     await wizard.seed(fixtureTenant());
     await wizard.openCreate();
     await wizard.name.fill('  finance USERS ');
+    await expect(wizard.name).toHaveAttribute('aria-invalid', 'true');
     await expect(wizard.name).toHaveAccessibleDescription("Error: Another ESP profile is already named 'Finance users'");
+    await expect(wizard.step('Basics')).toContainText('has errors');
+    await expect(wizard.step('Settings')).not.toContainText('has errors');
     await wizard.gotoStep('review');
     await expect(wizard.reviewErrors.getByRole('link')).toHaveText([
       "Basics: Another ESP profile is already named 'Finance users'",
     ]);
     await expect(wizard.create).toBeDisabled();
+    // A name of its own clears the error.
+    await wizard.reviewErrors.getByRole('link').click();
+    await wizard.name.fill('Finance users 2');
+    await expect(wizard.name).not.toHaveAttribute('aria-invalid', 'true');
+    await expect(wizard.step('Basics')).not.toContainText('has errors');
+    await wizard.stepLink('Review + create').click();
+    await expect(wizard.create).toBeEnabled();
+  });
+
+  test('a name never typed is an error on Review, linked to Basics, and Create stays disabled', async ({ page }) => {
+    const wizard = new WizardPage(page);
+    await wizard.seed(fixtureTenant());
+    await wizard.openCreate();
+    await wizard.goNext('Settings');
+    await wizard.goNext('Assignments');
+    await wizard.goNext('Scope tags');
+    await wizard.goNext('Review + create');
+    await expect(wizard.reviewErrors).toContainText('1 error to fix before you can create this profile');
+    await expect(wizard.reviewErrors.getByRole('link')).toHaveText(['Basics: Name is required']);
+    await expect(wizard.create).toBeDisabled();
+    await expect(wizard.step('Basics')).toContainText('has errors');
+    await wizard.reviewErrors.getByRole('link', { name: 'Basics: Name is required' }).click();
+    await wizard.expectStep('Basics');
+    await expect(wizard.name).toBeFocused();
+    await expect(wizard.name).toHaveAttribute('aria-invalid', 'true');
+    await expect(wizard.name).toHaveAccessibleDescription('Error: Name is required');
   });
 
   for (const typed of ['0', '1441', 'abc', '']) {
@@ -92,6 +121,42 @@ test.describe('live validation in the wizard', () => {
     await wizard.messageText.fill('Call the service desk on 555-0100.');
     await wizard.stepLink('Review + create').click();
     await expect(wizard.summaryValue('Settings', LABEL.messageText)).toHaveText('Call the service desk on 555-0100.');
+    await expect(wizard.create).toBeEnabled();
+  });
+
+  test('the custom message toggle Yes with the box left untouched is an error at the box', async ({ page }) => {
+    const wizard = new WizardPage(page);
+    await wizard.seed(fixtureTenant());
+    await wizard.openCreate();
+    await wizard.name.fill('Untouched message');
+    await wizard.goNext('Settings');
+    await wizard.choose(LABEL.customMessage, 'Yes');
+    await expect(wizard.messageText).toBeVisible();
+    await expect(wizard.messageText).toHaveValue('');
+    // The box is never typed in: once the step is left, the error shows at the box and the
+    // step bar flags Settings.
+    await wizard.goNext('Assignments');
+    await expect(wizard.step('Settings')).toContainText('has errors');
+    await expect(wizard.step('Basics')).not.toContainText('has errors');
+    await wizard.gotoStep('review');
+    await expect(wizard.reviewErrors.getByRole('link')).toHaveText([
+      'Settings: Enter the custom message, or turn the custom message off',
+    ]);
+    await expect(wizard.create).toBeDisabled();
+    await wizard.reviewErrors.getByRole('link').click();
+    await wizard.expectStep('Settings');
+    await expect(wizard.messageText).toBeFocused();
+    await expect(wizard.messageText).toHaveValue('');
+    await expect(wizard.messageText).toHaveAttribute('aria-invalid', 'true');
+    await expect(wizard.messageText).toHaveAccessibleDescription(
+      'Error: Enter the custom message, or turn the custom message off',
+    );
+    // Turning the message off again removes the error.
+    await wizard.choose(LABEL.customMessage, 'No');
+    await expect(wizard.messageText).toHaveCount(0);
+    await expect(wizard.step('Settings')).not.toContainText('has errors');
+    await wizard.stepLink('Review + create').click();
+    await expect(wizard.reviewErrors).toHaveCount(0);
     await expect(wizard.create).toBeEnabled();
   });
 

@@ -1,12 +1,19 @@
 // Names are text, wherever they appear: markup in a group, app, filter, scope tag or profile name
 // never becomes an element, and nothing it says runs.
 import { test, expect } from './fixtures/guard';
+import { PreviewPage } from './fixtures/preview_page';
+import { ProfilesPage } from './fixtures/profiles_page';
 import { TenantPage } from './fixtures/tenant_page';
+import { WizardPage } from './fixtures/wizard_page';
 
 const SCRIPT = '<script>alert(1)</script>';
 const IMG = '"><img src=x onerror=alert(1)>';
 
 const ESP = '#microsoft.graph.windows10EnrollmentCompletionPageConfiguration';
+const MESSAGE = `Call ${SCRIPT} or ${IMG}`;
+
+/** A CSV field as RFC 4180 writes it: quoted, with its quotes doubled. */
+const csvField = (text: string) => `"${text.replaceAll('"', '""')}"`;
 
 test.describe('markup in names', () => {
   test('shows as text in every list, dialog, report and notice, and never runs', async ({ page }) => {
@@ -27,7 +34,16 @@ test.describe('markup in names', () => {
     // Profiles and a skipped object with markup names, through a file.
     const file = {
       deviceEnrollmentConfigurations: [
-        { '@odata.type': ESP, id: 'p-1', displayName: SCRIPT, description: IMG, priority: 1, showInstallationProgress: true },
+        {
+          '@odata.type': ESP,
+          id: 'p-1',
+          displayName: SCRIPT,
+          description: IMG,
+          priority: 1,
+          showInstallationProgress: true,
+          customErrorMessage: MESSAGE,
+          assignments: [{ target: { '@odata.type': '#microsoft.graph.allDevicesAssignmentTarget' } }],
+        },
         { '@odata.type': ESP, id: 'p-2', displayName: IMG, priority: 2, showInstallationProgress: false },
         { '@odata.type': '#microsoft.graph.deviceEnrollmentLimitConfiguration', id: 'l-1', displayName: IMG },
       ],
@@ -68,8 +84,57 @@ test.describe('markup in names', () => {
     await tenant.goTo('Overview', 'Tenant');
     await page.goto('./#/tenant/export?profile=p-2');
     await expect(page.getByLabel('Profile', { exact: true }).getByRole('option', { name: `2. ${IMG}` })).toBeAttached();
-    await expect(page.locator('pre').first()).toContainText(`"displayName": "\\"><img src=x onerror=alert(1)>"`);
-    await expect(page.locator('pre').last()).toContainText(`# Creates the ESP profile '${IMG}' in Intune`);
+    await expect(page.getByRole('region', { name: 'Body: Create the profile' })).toContainText(
+      `"displayName": "\\"><img src=x onerror=alert(1)>"`,
+    );
+    await expect(page.getByRole('region', { name: 'PowerShell script' })).toContainText(
+      `# Creates the ESP profile '${IMG}' in Intune`,
+    );
+
+    // The profiles list: each name exactly as typed, not escaped twice.
+    const profiles = new ProfilesPage(page);
+    await profiles.open();
+    await expect(profiles.table.getByRole('rowheader', { name: SCRIPT, exact: true })).toHaveText(SCRIPT);
+    await expect(profiles.table.getByRole('rowheader', { name: IMG, exact: true })).toHaveText(IMG);
+    await expectNothingInjected();
+
+    // The wizard: the Edit heading, Review's Name and the Name box.
+    const wizard = new WizardPage(page);
+    await wizard.openEdit('p-1');
+    await expect(wizard.heading).toHaveText(`Edit profile: ${SCRIPT}`);
+    await expect(wizard.summaryValue('Basics', 'Name')).toHaveText(SCRIPT);
+    await expect(wizard.summaryValue('Basics', 'Description')).toHaveText(IMG);
+    await wizard.gotoStep('basics', 'p-1');
+    await expect(wizard.name).toHaveValue(SCRIPT);
+    await expect(wizard.description).toHaveValue(IMG);
+    await expectNothingInjected();
+
+    // The preview: a scenario named with markup, the applied profile, the trace, the error screen.
+    const preview = new PreviewPage(page);
+    await preview.open();
+    await preview.newScenario(IMG);
+    await expect(preview.scenario(IMG)).toHaveText(IMG);
+    await expect(preview.scenario(IMG)).toHaveAttribute('aria-current', 'true');
+    await expect(preview.scenarioName).toHaveValue(IMG);
+    await preview.expectApplied(SCRIPT, 'via device');
+    await expect(preview.applied.getByRole('link', { name: SCRIPT, exact: true })).toHaveText(SCRIPT);
+    await expect(preview.traceEntry(SCRIPT)).toContainText('Applies');
+    await expect(preview.trace.getByText(SCRIPT, { exact: true })).toHaveText(SCRIPT);
+    await expect(preview.trace.getByText(IMG, { exact: true })).toHaveText(IMG);
+    await preview.showErrorScreen();
+    await expect(preview.screen.getByText(MESSAGE, { exact: true })).toBeVisible();
+    await expectNothingInjected();
+
+    // The fleet: devices named with markup, each with the profile it gets.
+    const csv = [`${csvField(IMG)},,,userDriven`, `${csvField(SCRIPT)},,,selfDeploying`].join('\n');
+    await preview.fleet.getByLabel('Or paste the CSV').fill(csv);
+    await preview.fleet.getByRole('button', { name: 'Check these devices' }).click();
+    await expect(preview.fleetSummary).toContainText('2 devices checked from the pasted list');
+    const devices = preview.fleet.getByRole('table', { name: 'Devices and the profile each gets' });
+    await expect(devices.getByRole('rowheader')).toHaveText([IMG, SCRIPT]);
+    await expect(devices.getByRole('button', { name: `Preview ${IMG}`, exact: true })).toBeVisible();
+    await expect(preview.count(SCRIPT)).toHaveText('2');
+    await expectNothingInjected();
 
     // The other areas show the profile names too.
     for (const area of ['#/profiles', '#/preview', '#/tenant/groups', '#/tenant/apps', '#/tenant/filters', '#/tenant/scope-tags']) {
