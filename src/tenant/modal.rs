@@ -32,7 +32,14 @@ pub fn Modal(
             class="modal"
             node_ref=dialog
             aria-labelledby=labelled_by
-            on:close=move |_| on_close.run(())
+            on:close=move |_| {
+                // The close event arrives a task after the dialog closed: when the dialog has
+                // been opened again meanwhile (a second file picked at once), it is stale and
+                // must not close the new content.
+                if !dialog.get_untracked().is_some_and(|d| d.open()) {
+                    on_close.run(());
+                }
+            }
         >
             <Show when=move || open.get()>{children()}</Show>
         </dialog>
