@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use crate::preview::PreviewPage;
 use crate::profiles::ProfilesPage;
 use crate::route::{Area, CurrentRoute, Route};
-use crate::state::{self, NoticeKind, Notices, NoticesRegion, Workspace};
+use crate::state::{self, NoticeKind, Notices, NoticesRegion, SaveState, Workspace};
 use crate::tenant::TenantPage;
 
 #[component]
@@ -108,8 +108,16 @@ fn HistoryButtons(workspace: Workspace, notices: Notices) -> impl IntoView {
             .redo_label()
             .map(|label| format!("Redo: {label} (Ctrl+Shift+Z)"))
     };
+    // Not a live region: announcing "Saving…" after every keystroke would drown what the
+    // user types; a failure is announced by the alert notice instead.
+    let save_text = move || match workspace.save_state() {
+        SaveState::Saved => "Saved in this browser",
+        SaveState::Saving => "Saving…",
+        SaveState::Failed => "Not saved",
+    };
     view! {
         <div class="history-buttons">
+            <p class="save-state">{save_text}</p>
             <button
                 type="button"
                 disabled=move || workspace.undo_label().is_none()

@@ -5,6 +5,8 @@
 //! keeps its own UI state (a wizard draft, preview scenarios) in a named *section*: plain serde
 //! data saved with the tenant, so that a reload brings everything back.
 
+use std::time::Duration;
+
 use esp_core::history::History;
 use esp_core::Tenant;
 use leptos::prelude::*;
@@ -28,6 +30,22 @@ fn tell(notices: Notices, told: Told) {
     }
 }
 
+/// How long autosave waits for the next change: a burst of keystrokes is written once, after
+/// it, instead of once per key (a large tenant's save takes a few hundred milliseconds, which
+/// would hold every keystroke's paint back). Leaving the page writes at once.
+const SAVE_DELAY: Duration = Duration::from_millis(250);
+
+/// Whether what the page shows is in the browser's storage.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SaveState {
+    /// Everything is saved (or nothing has changed since the page opened).
+    Saved,
+    /// A change waits for its save.
+    Saving,
+    /// The last save failed (a full storage), or another tab's save stops this one saving.
+    Failed,
+}
+
 #[derive(Clone, Copy)]
 pub struct Workspace {
     history: RwSignal<History<Tenant>>,
@@ -41,6 +59,12 @@ pub struct Workspace {
     /// Set when another tab saved what this one cannot open: this tab then stops saving, so it
     /// does not overwrite it.
     saving_paused: RwSignal<bool>,
+    save_state: RwSignal<SaveState>,
+    /// The save waiting for [`SAVE_DELAY`], if any.
+    save_timer: StoredValue<Option<TimeoutHandle>>,
+    /// Saving failed last time: a full storage is reported once rather than on every
+    /// keystroke; what was saved before stays.
+    save_failing: StoredValue<bool>,
     first_visit: bool,
 }
 
@@ -57,6 +81,9 @@ impl Workspace {
             designer_epoch: RwSignal::new(0),
             stored: StoredValue::new(restored.stored),
             saving_paused: RwSignal::new(false),
+            save_state: RwSignal::new(SaveState::Saved),
+            save_timer: StoredValue::new(None),
+            save_failing: StoredValue::new(false),
             first_visit: restored.first_visit,
         };
         workspace.save_on_change(notices);
@@ -65,28 +92,73 @@ impl Workspace {
     }
 
     fn save_on_change(self, notices: Notices) {
-        // Saving stops after a failure until a save succeeds again, so a full storage is
-        // reported once rather than on every keystroke; what was saved before stays.
-        let failing = StoredValue::new(false);
         Effect::new(move |first_run: Option<()>| {
-            let document = self.document(None);
+            // Tracks every change without building the document: that waits for the save.
+            self.history.track();
+            self.designer.track();
             // The first run would only write back what was just read.
-            if first_run.is_none() || self.saving_paused.get_untracked() {
-                return;
+            if first_run.is_some() {
+                self.save_soon(notices);
             }
-            if self
-                .stored
-                .with_value(|stored| stored.as_deref() == Some(&document))
-            {
-                return;
+        });
+        let leaving = window_event_listener(leptos::ev::pagehide, move |_| self.save_now(notices));
+        let hidden = window_event_listener(leptos::ev::visibilitychange, move |_| {
+            self.save_now(notices)
+        });
+        on_cleanup(move || {
+            leaving.remove();
+            hidden.remove();
+        });
+    }
+
+    /// Saves after [`SAVE_DELAY`] unless another change comes first.
+    fn save_soon(self, notices: Notices) {
+        self.cancel_save();
+        self.save_state.set(SaveState::Saving);
+        match set_timeout_with_handle(move || self.save_now(notices), SAVE_DELAY) {
+            Ok(handle) => self.save_timer.set_value(Some(handle)),
+            Err(_) => self.save_now(notices),
+        }
+    }
+
+    fn cancel_save(self) {
+        if let Some(handle) = self.save_timer.try_update_value(Option::take).flatten() {
+            handle.clear();
+        }
+    }
+
+    /// Writes the waiting save, if there is one.
+    fn save_now(self, notices: Notices) {
+        self.cancel_save();
+        if self.save_state.get_untracked() != SaveState::Saving {
+            return;
+        }
+        if self.saving_paused.get_untracked() {
+            self.save_state.set(SaveState::Failed);
+            return;
+        }
+        let document = self.history.with_untracked(|history| {
+            self.designer.with_untracked(|designer| {
+                esp_core::save::save(history.present(), &Value::Object(designer.clone()), None)
+            })
+        });
+        if self
+            .stored
+            .with_value(|stored| stored.as_deref() == Some(&document))
+        {
+            self.save_state.set(SaveState::Saved);
+            return;
+        }
+        match persist::write(&document) {
+            Ok(()) => {
+                self.save_failing.set_value(false);
+                self.stored.set_value(Some(document));
+                self.save_state.set(SaveState::Saved);
             }
-            match persist::write(&document) {
-                Ok(()) => {
-                    failing.set_value(false);
-                    self.stored.set_value(Some(document));
-                }
-                Err(problem) if !failing.get_value() => {
-                    failing.set_value(true);
+            Err(problem) => {
+                self.save_state.set(SaveState::Failed);
+                if !self.save_failing.get_value() {
+                    self.save_failing.set_value(true);
                     notices.show_with_link(
                         NoticeKind::Error,
                         problem,
@@ -94,9 +166,13 @@ impl Workspace {
                         crate::tenant::routes::import_export().href(),
                     );
                 }
-                Err(_) => {}
             }
-        });
+        }
+    }
+
+    /// Whether what the page shows is saved (reactive).
+    pub fn save_state(&self) -> SaveState {
+        self.save_state.get()
     }
 
     /// Another tab's save is taken up here at once (the `storage` event fires in every other
@@ -118,6 +194,9 @@ impl Workspace {
             }
             match persist::open(&text) {
                 Ok(opened) => {
+                    // The other tab's version wins: a change of this one still waiting for
+                    // its save would overwrite it.
+                    self.cancel_save();
                     self.stored.set_value(Some(text));
                     self.saving_paused.set(false);
                     self.replace_everything(opened.tenant, opened.designer);

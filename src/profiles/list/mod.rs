@@ -36,11 +36,17 @@ pub fn ProfileList() -> impl IntoView {
     let highlight = Memo::new(move |_| route.with(|r| r.get("highlight").map(str::to_owned)));
     let control = ListControl::new(workspace, scope, highlight);
 
-    // Escape cancels a pointer drag wherever focus is.
+    // Escape cancels a pointer drag wherever focus is. A shortcut such as Undo puts a lifted
+    // profile back first wherever focus is, too: a row that just moved gets its focus back only
+    // a frame later, and a key pressed in between reaches the page, not the handle.
     let escape = window_event_listener(ev::keydown, move |event| {
         if event.key() == "Escape" && control.drag.with_untracked(Option::is_some) {
             event.prevent_default();
             control.cancel_drag(true);
+        } else if (event.ctrl_key() || event.meta_key())
+            && !matches!(event.key().as_str(), "Control" | "Meta" | "Shift" | "Alt")
+        {
+            control.cancel_lift(true);
         }
     });
     on_cleanup(move || escape.remove());
