@@ -20,7 +20,8 @@ export default defineConfig({
   projects: [
     { name: 'e2e', testIgnore: 'perf/**' },
     { name: 'speed-setup', testMatch: 'perf/report.setup.ts', teardown: 'speed-report' },
-    { name: 'speed', testMatch: 'perf/*.spec.ts', dependencies: ['speed-setup'] },
+    // No trace while measuring: its snapshots would compete with the page for the CPU.
+    { name: 'speed', testMatch: 'perf/*.spec.ts', dependencies: ['speed-setup'], use: { trace: 'off' } },
     { name: 'speed-report', testMatch: 'perf/report.teardown.ts' },
   ],
   fullyParallel: false,
