@@ -11,17 +11,29 @@ const executablePath = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bi
   (path) => path && existsSync(path),
 );
 
+// The speed report (README, Speed) measures in specs of its own, tests/perf/: at full size under
+// `make speed` (SPEED=full), and in a quick smoke mode with the rest of the suite otherwise.
+const SPEED_FULL = process.env.SPEED === 'full';
+
 export default defineConfig({
   testDir: './tests',
+  projects: [
+    { name: 'e2e', testIgnore: 'perf/**' },
+    { name: 'speed-setup', testMatch: 'perf/report.setup.ts', teardown: 'speed-report' },
+    // No trace while measuring: its snapshots would compete with the page for the CPU.
+    { name: 'speed', testMatch: 'perf/*.spec.ts', dependencies: ['speed-setup'], use: { trace: 'off' } },
+    { name: 'speed-report', testMatch: 'perf/report.teardown.ts' },
+  ],
   fullyParallel: false,
   workers: 1,
   forbidOnly: !!process.env.CI,
   retries: 0,
   reporter: process.env.CI ? [['list'], ['json', { outputFile: 'test-results/report.json' }]] : 'list',
-  timeout: 30_000,
+  timeout: SPEED_FULL ? 600_000 : 30_000,
   expect: { timeout: 10_000 },
   webServer: {
-    command: `node serve.mjs ${PORT} ${BASE_PATH}`,
+    // The bare Leptos page of the speed report, when built, on the same origin under /bare/.
+    command: `node serve.mjs ${PORT} ${BASE_PATH} /bare/=../perf/bare/dist`,
     url: `http://127.0.0.1:${PORT}${BASE_PATH}`,
     reuseExistingServer: !process.env.CI,
     timeout: 30_000,

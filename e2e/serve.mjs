@@ -1,14 +1,21 @@
 // A plain static server that behaves like GitHub Pages for a project site: the build in ../dist
 // is served under a sub-path, and an unknown path gets 404.html with status 404.
-// Usage: node serve.mjs [port] [base]   (defaults: 4173 /esp-designer/)
+// Usage: node serve.mjs [port] [base] [/other/=DIR …]   (defaults: 4173 /esp-designer/)
+// Each `/other/=DIR` serves one more folder (relative to the working directory) under its own
+// sub-path of the same origin: the speed report serves the bare Leptos page this way.
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
-import { extname, join, normalize, sep } from 'node:path';
+import { extname, join, normalize, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const port = Number(process.argv[2] ?? process.env.PORT ?? 4173);
 const base = process.argv[3] ?? '/esp-designer/';
 const root = fileURLToPath(new URL('../dist/', import.meta.url));
+const mounts = process.argv.slice(4).map((arg) => {
+  const [path, dir] = arg.split('=');
+  if (!path?.startsWith('/') || !path.endsWith('/') || !dir) throw new Error(`serve.mjs: expected /path/=DIR, got ${arg}`);
+  return { path, root: resolve(dir) + sep };
+});
 
 const types = {
   '.html': 'text/html; charset=utf-8',
@@ -38,9 +45,11 @@ createServer(async (req, res) => {
     return res.end();
   }
   let found = null;
-  if (pathname.startsWith(base)) {
-    const target = normalize(join(root, pathname.slice(base.length)));
-    if (target.startsWith(root) || target + sep === root) found = await file(target);
+  for (const mount of [...mounts, { path: base, root }]) {
+    if (!pathname.startsWith(mount.path)) continue;
+    const target = normalize(join(mount.root, pathname.slice(mount.path.length)));
+    if (target.startsWith(mount.root) || target + sep === mount.root) found = await file(target);
+    break;
   }
   const status = found ? 200 : 404;
   found ??= await file(join(root, '404.html'));

@@ -1,0 +1,36 @@
+// Starts the speed report: the machine it runs on, before any measurement loads it.
+import { test } from '@playwright/test';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
+import { gzipSync } from 'node:zlib';
+import { BARE_DIST, FULL, REPO_DIR, SIZE, writeReport } from '../fixtures/speed_report';
+
+/** The bytes and gzip -9 bytes of a build's wasm, or null when it is not built. */
+function wasmSize(dir: string): { bytes: number; gzip: number } | null {
+  try {
+    const file = readdirSync(dir).find((name) => name.endsWith('.wasm'));
+    if (!file) return null;
+    const body = readFileSync(`${dir}/${file}`);
+    return { bytes: statSync(`${dir}/${file}`).size, gzip: gzipSync(body, { level: 9 }).length };
+  } catch {
+    return null;
+  }
+}
+
+test('start the speed report', async ({ browser }) => {
+  const [one, five, fifteen] = loadavg();
+  writeReport({
+    mode: FULL ? 'full' : 'smoke',
+    date: new Date().toISOString(),
+    machine: {
+      cpu: cpus()[0]?.model ?? 'unknown',
+      cores: cpus().length,
+      loadAverageAtStart: [one, five, fifteen].map((n) => Math.round(n * 100) / 100),
+      chromium: browser.version(),
+      node: process.version,
+      appWasm: wasmSize(`${REPO_DIR}dist`),
+      bareWasm: wasmSize(BARE_DIST),
+    },
+    sections: { sizes: SIZE },
+  });
+});

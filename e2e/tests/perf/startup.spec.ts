@@ -1,0 +1,67 @@
+// Start-up, beside a bare Leptos page built the same way (perf/bare): from navigation to the end
+// of the frame that paints the first control, in fresh browser contexts (nothing cached),
+// interleaved so that a busy moment of the machine falls on both.
+import { existsSync } from 'node:fs';
+import type { Browser } from '@playwright/test';
+import { test, expect, PageGuard } from '../fixtures/guard';
+import { BarePage } from '../fixtures/bare_page';
+import { ShellPage } from '../fixtures/shell_page';
+import { ProfilesPage } from '../fixtures/profiles_page';
+import { installProbe, startupOf, summarize, type Startup } from '../fixtures/speed_probe';
+import { BARE_DIST, FULL, SIZE, largeTenant, record } from '../fixtures/speed_report';
+
+type Kind = 'app' | 'app with the large tenant saved' | 'bare Leptos page';
+
+/** One cold start in a context of its own; the page must also answer a click. */
+async function startOnce(browser: Browser, baseURL: string, kind: Kind): Promise<Startup> {
+  const context = await browser.newContext({ baseURL });
+  const page = await context.newPage();
+  const guard = new PageGuard(new URL(baseURL).origin);
+  await guard.watch(context, page);
+  await installProbe(page);
+  let startup: Startup | null;
+  if (kind === 'bare Leptos page') {
+    const bare = new BarePage(page);
+    await bare.open(baseURL);
+    startup = await startupOf(bare.button);
+    await bare.expectInteractive();
+  } else {
+    if (kind === 'app with the large tenant saved') await new ProfilesPage(page).seed(largeTenant());
+    const shell = new ShellPage(page);
+    await shell.open();
+    startup = await startupOf(shell.link('Profiles'));
+    await shell.goTo('Preview');
+  }
+  expect(guard.problems, `${kind}: the page logged an error or contacted another origin`).toEqual([]);
+  await context.close();
+  if (!startup) throw new Error(`${kind}: the first control was never seen painted`);
+  return startup;
+}
+
+test.describe('start-up beside a bare Leptos page', () => {
+  test('navigation to the first control painted, cold, interleaved', async ({ browser, baseURL }) => {
+    const bareBuilt = existsSync(`${BARE_DIST}index.html`);
+    if (FULL && !bareBuilt) throw new Error('the bare Leptos page is not built: run `make speed`');
+    const kinds: Kind[] = ['app', 'app with the large tenant saved'];
+    if (bareBuilt) kinds.push('bare Leptos page');
+    const runs = new Map<Kind, Startup[]>(kinds.map((kind) => [kind, []]));
+    for (let run = 0; run < SIZE.startupRuns; run++) {
+      for (const kind of kinds) runs.get(kind)?.push(await startOnce(browser, baseURL ?? '', kind));
+    }
+    const section = Object.fromEntries(
+      [...runs].map(([kind, startups]) => [
+        kind,
+        {
+          firstControlPainted: summarize(startups.map((s) => s.painted)),
+          documentReceived: summarize(startups.map((s) => s.responseEnd)),
+        },
+      ]),
+    );
+    for (const startups of runs.values()) {
+      expect(startups).toHaveLength(SIZE.startupRuns);
+      for (const s of startups) expect(s.painted).toBeGreaterThan(s.responseEnd);
+    }
+    record('startup', { bareBuilt, ...section });
+    console.log(JSON.stringify(section, null, 1));
+  });
+});
