@@ -62,7 +62,7 @@ impl ImpactSummary {
             }
         }
         // Largest first; equal counts keep the order the devices came in.
-        moves.sort_by_key(|m| std::cmp::Reverse(m.count));
+        crate::sort::sort_by_key(&mut moves, |m| std::cmp::Reverse(m.count));
         ImpactSummary { compared, moves }
     }
 
