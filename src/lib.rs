@@ -9,6 +9,7 @@ mod preview;
 mod profiles;
 mod route;
 mod sample;
+mod sort;
 mod state;
 mod tenant;
 

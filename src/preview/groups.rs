@@ -222,7 +222,7 @@ fn rows(side: Side, groups: &[Group], chosen: &[GroupId], needle: &str) -> Vec<R
         None => 1,
         Some(_) => 2,
     };
-    known.sort_by(|a, b| {
+    crate::sort::sort_by(&mut known, |a, b| {
         rank(a).cmp(&rank(b)).then_with(|| {
             a.display_name
                 .to_lowercase()

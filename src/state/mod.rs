@@ -13,7 +13,7 @@ mod workspace;
 pub use inbox::FileInbox;
 pub use notices::{NoticeKind, Notices, NoticesRegion};
 pub use persist::{discard_kept_aside, kept_aside, KeptAside};
-pub use workspace::{SaveState, Workspace};
+pub use workspace::{read_section, SaveState, Workspace};
 
 use leptos::prelude::*;
 

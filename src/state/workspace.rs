@@ -309,8 +309,8 @@ impl Workspace {
     {
         let initial = self
             .designer
-            .with_untracked(|designer| designer.get(key).cloned())
-            .and_then(|value| serde_json::from_value(value).ok())
+            .with_untracked(|designer| designer.get(key).map(read_section))
+            .flatten()
             .unwrap_or_default();
         let signal = RwSignal::new(initial);
         let designer = self.designer;
@@ -320,21 +320,34 @@ impl Workspace {
             let now = epoch.get();
             if previous.is_some_and(|previous| previous != now) {
                 let fresh = designer
-                    .with_untracked(|designer| designer.get(key).cloned())
-                    .and_then(|value| serde_json::from_value(value).ok())
+                    .with_untracked(|designer| designer.get(key).map(read_section))
+                    .flatten()
                     .unwrap_or_default();
                 signal.set(fresh);
             }
             now
         });
         Effect::new(move |_| {
-            let value = signal
-                .with(|section| serde_json::to_value(section))
-                .unwrap_or(Value::Null);
+            let value = signal.with(write_section);
             designer.update(|sections| {
                 sections.insert(key.to_owned(), value);
             });
         });
         signal
     }
+}
+
+/// Reads a section through its JSON text. `serde_json::from_value` would compile each section
+/// type's deserializer (and those of the esp-core types inside it, already compiled for the save
+/// file's text) a second time, for `Value` (ARCHITECTURE.md, Size).
+pub fn read_section<T: DeserializeOwned>(value: &Value) -> Option<T> {
+    serde_json::from_str(&value.to_string()).ok()
+}
+
+/// Writes a section through its JSON text, for the reason of [`read_section`].
+fn write_section<T: Serialize>(section: &T) -> Value {
+    serde_json::to_string(section)
+        .ok()
+        .and_then(|text| serde_json::from_str(&text).ok())
+        .unwrap_or(Value::Null)
 }

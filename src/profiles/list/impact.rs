@@ -62,7 +62,7 @@ impl ImpactSummary {
             }
         }
         // Largest first; equal counts keep the order the devices came in.
-        moves.sort_by_key(|m| std::cmp::Reverse(m.count));
+        crate::sort::sort_by_key(&mut moves, |m| std::cmp::Reverse(m.count));
         ImpactSummary { compared, moves }
     }
 
@@ -128,7 +128,7 @@ pub fn impact_of(
 /// when the preview was never opened) and the fleet list it keeps, if any.
 pub fn saved_devices(preview_section: Option<Value>) -> Vec<FleetDevice> {
     let state: PreviewState = preview_section
-        .and_then(|value| serde_json::from_value(value).ok())
+        .and_then(|value| crate::state::read_section(&value))
         .unwrap_or_default();
     let mut devices: Vec<FleetDevice> = state
         .scenarios

@@ -128,7 +128,7 @@ impl Ctx {
             return shown;
         }
         shown.retain(|f| self.with(|d| d.shows(f)));
-        shown.sort_by_key(|f| f.severity);
+        crate::sort::sort_by_key(&mut shown, |f| f.severity);
         shown
     }
 

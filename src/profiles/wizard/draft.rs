@@ -296,7 +296,7 @@ impl Draft {
             if let Err(finding) = validate::parse_timeout(&self.timeout_text) {
                 if !found.iter().any(|f| f.code == Code::TimeoutRange) {
                     found.push(finding);
-                    found.sort_by_key(|f| f.step);
+                    crate::sort::sort_by_key(&mut found, |f| f.step);
                 }
             }
         }
