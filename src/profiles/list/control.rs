@@ -211,6 +211,56 @@ impl ListControl {
             .with(|lift| lift.as_ref().is_some_and(|l| l.id == id))
     }
 
+    /// The lifted profile's id, if one is lifted.
+    pub fn lifted_id(&self) -> Option<String> {
+        self.lift
+            .with_untracked(|lift| lift.as_ref().map(|l| l.id.clone()))
+    }
+
+    /// A key pressed on a profile's handle: Space or Enter lifts and drops, arrows, Home and End
+    /// move the lifted profile, Escape puts it back, Tab leaves it where it was.
+    pub fn handle_key(&self, id: &str, event: &web_sys::KeyboardEvent) {
+        let key = event.key();
+        if !self.is_lifted_untracked(id) {
+            if key == " " || key == "Enter" {
+                event.prevent_default();
+                self.lift(id);
+            }
+            return;
+        }
+        let direction = match key.as_str() {
+            "ArrowUp" => Some(Direction::Up),
+            "ArrowDown" => Some(Direction::Down),
+            "Home" => Some(Direction::First),
+            "End" => Some(Direction::Last),
+            _ => None,
+        };
+        if let Some(direction) = direction {
+            event.prevent_default();
+            self.step(direction);
+        } else if key == " " || key == "Enter" {
+            event.prevent_default();
+            self.drop_lifted();
+        } else if key == "Escape" {
+            event.prevent_default();
+            event.stop_propagation();
+            self.cancel_lift(true);
+        } else if key == "Tab" {
+            // Leaving the handle puts the profile back; focus goes where Tab takes it.
+            self.cancel_lift(false);
+        } else if (event.ctrl_key() || event.meta_key())
+            && !matches!(key.as_str(), "Control" | "Meta" | "Shift" | "Alt")
+        {
+            // A shortcut such as Undo acts on the list as it is: put the profile back first.
+            self.cancel_lift(true);
+        }
+    }
+
+    fn is_lifted_untracked(&self, id: &str) -> bool {
+        self.lift
+            .with_untracked(|lift| lift.as_ref().is_some_and(|l| l.id == id))
+    }
+
     pub fn lift(&self, id: &str) {
         let Some((name, Priority::Custom(priority))) = self.profile(id) else {
             return;

@@ -36,17 +36,22 @@ pub fn ProfileList() -> impl IntoView {
     let highlight = Memo::new(move |_| route.with(|r| r.get("highlight").map(str::to_owned)));
     let control = ListControl::new(workspace, scope, highlight);
 
-    // Escape cancels a pointer drag wherever focus is. A shortcut such as Undo puts a lifted
-    // profile back first wherever focus is, too: a row that just moved gets its focus back only
-    // a frame later, and a key pressed in between reaches the page, not the handle.
+    // Escape cancels a pointer drag wherever focus is. A row that just moved gets its focus
+    // back only a frame later (moving a focused element blurs it): a key pressed in between
+    // (a held arrow key repeats every 30 ms) reaches the page, so it is the lifted handle's.
+    // A shortcut such as Undo puts a lifted profile back first wherever focus is.
     let escape = window_event_listener(ev::keydown, move |event| {
         if event.key() == "Escape" && control.drag.with_untracked(Option::is_some) {
             event.prevent_default();
             control.cancel_drag(true);
-        } else if (event.ctrl_key() || event.meta_key())
-            && !matches!(event.key().as_str(), "Control" | "Meta" | "Shift" | "Alt")
-        {
-            control.cancel_lift(true);
+        } else if let Some(id) = control.lifted_id() {
+            if focus_fell_to_body(&event) {
+                control.handle_key(&id, &event);
+            } else if (event.ctrl_key() || event.meta_key())
+                && !matches!(event.key().as_str(), "Control" | "Meta" | "Shift" | "Alt")
+            {
+                control.cancel_lift(true);
+            }
         }
     });
     on_cleanup(move || escape.remove());
@@ -248,4 +253,13 @@ fn scroll_to_row(control: ListControl, id: String) {
             }
         }
     });
+}
+
+/// True when a key event's target is the page's body: nothing has focus.
+fn focus_fell_to_body(event: &ev::KeyboardEvent) -> bool {
+    use wasm_bindgen::JsCast;
+    event
+        .target()
+        .and_then(|target| target.dyn_into::<web_sys::HtmlElement>().ok())
+        .is_some_and(|element| element.tag_name().eq_ignore_ascii_case("body"))
 }

@@ -6,7 +6,7 @@ use leptos::ev;
 use leptos::prelude::*;
 
 use super::control::ListControl;
-use super::reorder::{self, Direction, Indicator};
+use super::reorder::{self, Indicator};
 use super::rows::{Row, TargetCell};
 use crate::profiles::routes;
 
@@ -166,42 +166,7 @@ where
     };
     let on_keydown = {
         let id = id.clone();
-        move |event: ev::KeyboardEvent| {
-            let key = event.key();
-            if !control.is_lifted(&id) {
-                if key == " " || key == "Enter" {
-                    event.prevent_default();
-                    control.lift(&id);
-                }
-                return;
-            }
-            let direction = match key.as_str() {
-                "ArrowUp" => Some(Direction::Up),
-                "ArrowDown" => Some(Direction::Down),
-                "Home" => Some(Direction::First),
-                "End" => Some(Direction::Last),
-                _ => None,
-            };
-            if let Some(direction) = direction {
-                event.prevent_default();
-                control.step(direction);
-            } else if key == " " || key == "Enter" {
-                event.prevent_default();
-                control.drop_lifted();
-            } else if key == "Escape" {
-                event.prevent_default();
-                event.stop_propagation();
-                control.cancel_lift(true);
-            } else if key == "Tab" {
-                // Leaving the handle puts the profile back; focus goes where Tab takes it.
-                control.cancel_lift(false);
-            } else if (event.ctrl_key() || event.meta_key())
-                && !matches!(key.as_str(), "Control" | "Meta" | "Shift" | "Alt")
-            {
-                // A shortcut such as Undo acts on the list as it is: put the profile back first.
-                control.cancel_lift(true);
-            }
-        }
+        move |event: ev::KeyboardEvent| control.handle_key(&id, &event)
     };
     let start = {
         let id = id.clone();
