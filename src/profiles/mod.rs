@@ -15,6 +15,7 @@ use crate::route::CurrentRoute;
 
 #[component]
 pub fn ProfilesPage() -> impl IntoView {
+    provide_context(list::LastImpact(RwSignal::new(None)));
     let route = CurrentRoute::get();
     // Which page of the area: re-created only when that changes, not on every step or query.
     let page = Memo::new(move |_| {

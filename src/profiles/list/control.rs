@@ -9,7 +9,7 @@ use leptos::html;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use super::impact::{impact_of, saved_devices, ImpactSummary};
+use super::impact::ImpactSummary;
 use super::reorder::{self, Direction, Lift, Step};
 use super::rows::{ListView, Status};
 use crate::profiles::routes;
@@ -99,7 +99,7 @@ impl ListControl {
             drag,
             announcement: RwSignal::new(Announcement::default()),
             deleted: RwSignal::new(None),
-            impact: RwSignal::new(None),
+            impact: super::LastImpact::get(),
             highlight,
             body: NodeRef::new(),
             undo_delete_button: NodeRef::new(),
@@ -145,12 +145,8 @@ impl ListControl {
     ) -> Result<R, PriorityError> {
         let before = untrack(|| self.workspace.with_tenant(Tenant::clone));
         let outcome = self.workspace.change(label, operation)?;
-        let devices = saved_devices(self.workspace.peek_section("preview"));
-        let impact = untrack(|| {
-            self.workspace
-                .with_tenant(|after| impact_of(&before, after, &devices))
-        });
-        self.impact.set(impact);
+        self.impact
+            .set(super::impact_since(self.workspace, &before));
         Ok(outcome)
     }
 

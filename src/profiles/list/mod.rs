@@ -20,12 +20,33 @@ use leptos::ev;
 use leptos::prelude::*;
 
 use control::ListControl;
+pub use impact::ImpactSummary;
+use impact::{impact_of, saved_devices};
 use row::ProfileRow;
 use scope_view::{ListState, ViewAs};
 
 use super::routes;
 use crate::route::CurrentRoute;
 use crate::state::Workspace;
+
+/// The impact note of the area's last change, shared by the list and the wizard (provided by
+/// the Profiles area): a profile saved in the wizard returns to a list that says what the save
+/// means for the saved scenarios, as a reorder or a delete in the list does.
+#[derive(Clone, Copy)]
+pub struct LastImpact(pub RwSignal<Option<ImpactSummary>>);
+
+impl LastImpact {
+    /// The area's note, or one of the list's own outside the area.
+    pub fn get() -> RwSignal<Option<ImpactSummary>> {
+        use_context::<LastImpact>().map_or_else(|| RwSignal::new(None), |last| last.0)
+    }
+}
+
+/// What the change from `before` to the workspace's tenant means for the saved scenarios.
+pub fn impact_since(workspace: Workspace, before: &esp_core::Tenant) -> Option<ImpactSummary> {
+    let devices = saved_devices(workspace.peek_section("preview"));
+    untrack(|| workspace.with_tenant(|after| impact_of(before, after, &devices)))
+}
 
 #[component]
 pub fn ProfileList() -> impl IntoView {

@@ -87,6 +87,8 @@ fn NotFound(id: String) -> impl IntoView {
 
 #[component]
 fn WizardPage(ctx: Ctx, notices: Notices) -> impl IntoView {
+    // Where a save leaves its impact note for the list it returns to.
+    let last_impact = crate::profiles::list::LastImpact::get();
     let route = CurrentRoute::get();
     // The URL always names the step on screen, so that a reload comes back to it.
     Effect::new(move |_| {
@@ -162,7 +164,7 @@ fn WizardPage(ctx: Ctx, notices: Notices) -> impl IntoView {
                             type="button"
                             class="primary"
                             disabled=has_errors
-                            on:click=move |_| commit(ctx, notices)
+                            on:click=move |_| commit(ctx, notices, last_impact)
                         >
                             {commit_label}
                         </button>
@@ -215,7 +217,11 @@ fn heading_and_lead(ctx: Ctx, draft: &Draft) -> (String, String) {
 }
 
 /// Creates or saves the profile through the core, then returns to the list with it highlighted.
-fn commit(ctx: Ctx, notices: Notices) {
+fn commit(
+    ctx: Ctx,
+    notices: Notices,
+    last_impact: RwSignal<Option<crate::profiles::list::ImpactSummary>>,
+) {
     let Some(draft) = ctx.with_untracked(|d| Some(d.clone())) else {
         return;
     };
@@ -226,6 +232,8 @@ fn commit(ctx: Ctx, notices: Notices) {
         return;
     }
     let workspace = ctx.workspace;
+    // The tenant as it was, for the impact note the list shows after the save.
+    let before = untrack(|| workspace.with_tenant(esp_core::Tenant::clone));
     let outcome: Result<(ProfileId, String), String> = match &draft.target {
         DraftTarget::New => {
             let mut profile = draft.to_profile();
@@ -277,6 +285,7 @@ fn commit(ctx: Ctx, notices: Notices) {
     match outcome {
         Ok((id, message)) => {
             ctx.discard();
+            last_impact.set(crate::profiles::list::impact_since(workspace, &before));
             notices.show(NoticeKind::Info, message);
             route::navigate(&routes::list_highlighting(id.as_str()));
         }
