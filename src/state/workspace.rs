@@ -137,11 +137,7 @@ impl Workspace {
             self.save_state.set(SaveState::Failed);
             return;
         }
-        let document = self.history.with_untracked(|history| {
-            self.designer.with_untracked(|designer| {
-                esp_core::save::save(history.present(), &Value::Object(designer.clone()), None)
-            })
-        });
+        let document = untrack(|| self.document(None));
         if self
             .stored
             .with_value(|stored| stored.as_deref() == Some(&document))

@@ -217,7 +217,7 @@ impl ListControl {
     /// move the lifted profile, Escape puts it back, Tab leaves it where it was.
     pub fn handle_key(&self, id: &str, event: &web_sys::KeyboardEvent) {
         let key = event.key();
-        if !self.is_lifted_untracked(id) {
+        if self.lifted_id().as_deref() != Some(id) {
             if key == " " || key == "Enter" {
                 event.prevent_default();
                 self.lift(id);
@@ -244,17 +244,10 @@ impl ListControl {
         } else if key == "Tab" {
             // Leaving the handle puts the profile back; focus goes where Tab takes it.
             self.cancel_lift(false);
-        } else if (event.ctrl_key() || event.meta_key())
-            && !matches!(key.as_str(), "Control" | "Meta" | "Shift" | "Alt")
-        {
+        } else if is_shortcut(event) {
             // A shortcut such as Undo acts on the list as it is: put the profile back first.
             self.cancel_lift(true);
         }
-    }
-
-    fn is_lifted_untracked(&self, id: &str) -> bool {
-        self.lift
-            .with_untracked(|lift| lift.as_ref().is_some_and(|l| l.id == id))
     }
 
     pub fn lift(&self, id: &str) {
@@ -594,6 +587,12 @@ fn scroll_near_edges(y: f64) {
     } else if height > 0.0 && y > height - EDGE {
         window.scroll_by_with_x_and_y(0.0, 16.0);
     }
+}
+
+/// A Ctrl or Cmd shortcut (Ctrl+Z, say), not the modifier key alone.
+pub fn is_shortcut(event: &web_sys::KeyboardEvent) -> bool {
+    (event.ctrl_key() || event.meta_key())
+        && !matches!(event.key().as_str(), "Control" | "Meta" | "Shift" | "Alt")
 }
 
 /// Focuses a control of a profile's row once the list has re-rendered: the same control when it

@@ -68,9 +68,7 @@ pub fn ProfileList() -> impl IntoView {
         } else if let Some(id) = control.lifted_id() {
             if focus_fell_to_body(&event) {
                 control.handle_key(&id, &event);
-            } else if (event.ctrl_key() || event.meta_key())
-                && !matches!(event.key().as_str(), "Control" | "Meta" | "Shift" | "Alt")
-            {
+            } else if control::is_shortcut(&event) {
                 control.cancel_lift(true);
             }
         }
