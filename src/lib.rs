@@ -4,6 +4,7 @@
 //! one a device gets are all answered by `esp_core`.
 
 mod app;
+mod erased;
 mod fatal;
 mod preview;
 mod profiles;

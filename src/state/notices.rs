@@ -3,6 +3,8 @@
 
 use leptos::prelude::*;
 
+use crate::erased::KeyedRows;
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum NoticeKind {
     /// Something happened as asked ("Profile created").
@@ -119,10 +121,10 @@ pub fn NoticesRegion(notices: Notices) -> impl IntoView {
     view! {
         <div class="notices">
             <div role="alert" aria-label="Errors">
-                <For each=move || notices.of_kind(true) key=|notice| notice.id children=row />
+                <KeyedRows each=move || notices.of_kind(true) key=|notice| notice.id.to_string() children=move |n| row(n).into_any() />
             </div>
             <div role="status" aria-label="Messages">
-                <For each=move || notices.of_kind(false) key=|notice| notice.id children=row />
+                <KeyedRows each=move || notices.of_kind(false) key=|notice| notice.id.to_string() children=move |n| row(n).into_any() />
             </div>
         </div>
     }

@@ -11,6 +11,7 @@ use leptos::prelude::*;
 use super::catalog::{delete, used_by};
 use super::modal::{ConfirmDialog, Confirmation};
 use super::ui::{choices, CatalogList, Cell, EditorDialog, ListSpec, Row, SelectField, TextField};
+use crate::erased::KeyedRows;
 use crate::state::{NoticeKind, Notices, Workspace};
 
 /// Where an app installs, as the list says it.
@@ -467,7 +468,11 @@ fn Editor(editing: RwSignal<Option<Draft>>) -> impl IntoView {
                 <p class="tenant-hint" hidden=move || !keys().is_empty()>
                     "No assignments: the app installs nowhere."
                 </p>
-                <For each=keys key=|key| *key children=move |key| view! { <AssignmentRow editing key kind /> } />
+                <KeyedRows
+                    each=keys
+                    key=|key| key.to_string()
+                    children=move |key| view! { <AssignmentRow editing key kind /> }.into_any()
+                />
                 <button type="button" on:click=add_assignment>
                     "Add assignment"
                 </button>

@@ -11,6 +11,8 @@ use std::convert::Infallible;
 
 use leptos::prelude::*;
 
+use crate::erased::When;
+
 use super::browser;
 use super::modal::{ConfirmDialog, Confirmation};
 use super::routes;
@@ -208,7 +210,7 @@ fn KeptAsideSaves(ask: RwSignal<Option<Confirmation>>) -> impl IntoView {
         }
     };
     view! {
-        <Show when=move || saves.with(|s| !s.is_empty())>
+        <When when=move || saves.with(|s| !s.is_empty())>
             <section aria-labelledby="kept-aside-heading">
                 <h2 id="kept-aside-heading">"Saves kept aside"</h2>
                 <p>
@@ -219,6 +221,6 @@ fn KeptAsideSaves(ask: RwSignal<Option<Confirmation>>) -> impl IntoView {
                     {move || (1..).zip(saves.get()).map(row).collect_view()}
                 </ul>
             </section>
-        </Show>
+        </When>
     }
 }

@@ -4,6 +4,8 @@
 use leptos::html;
 use leptos::prelude::*;
 
+use crate::erased::When;
+
 /// A modal dialog, open while `open` is true. `on_close` runs when it closes by itself (Escape)
 /// as well as when `open` turns false; the content is built afresh each time it opens.
 #[component]
@@ -41,7 +43,7 @@ pub fn Modal(
                 }
             }
         >
-            <Show when=move || open.get()>{children()}</Show>
+            <When when=move || open.get()>{children()}</When>
         </dialog>
     }
 }

@@ -2,6 +2,8 @@
 
 use leptos::prelude::*;
 
+use crate::erased::When;
+
 use super::routes;
 use crate::state::Workspace;
 
@@ -46,14 +48,14 @@ pub fn Overview() -> impl IntoView {
             "The groups, apps, assignment filters and scope tags that your profiles refer to. "
             "Everything stays in this browser and is saved as you go."
         </p>
-        <Show when=move || workspace.is_first_visit()>
+        <When when=move || workspace.is_first_visit()>
             <p class="sample-note">
                 "You are looking at a sample tenant, so that every part of ESP Designer has something "
                 "to show. Import your own tenant, or start empty, on the "
                 <a href=routes::import_export().href()>"Import and export"</a>
                 " page."
             </p>
-        </Show>
+        </When>
         <ul class="tenant-counts" aria-label="What the tenant holds">
             {move || {
                 counts

@@ -4,6 +4,8 @@
 use esp_core::model::{AppId, BlockingApps, SelectedApps, MAX_SELECTED_APPS};
 use leptos::prelude::*;
 
+use crate::erased::{key_of, KeyedRows, When};
+
 use super::context::Ctx;
 use super::fields::{dom_id, focus_by_id, FieldMessages};
 
@@ -107,7 +109,7 @@ pub fn AppPicker(ctx: Ctx) -> impl IntoView {
             <p class="count" id=count_id aria-live="polite">{count_text}</p>
             <FieldMessages ctx field="selectedApps" />
             <SelectedList ctx selected apps />
-            <Show
+            <When
                 when=move || apps.with(|a| !a.is_empty())
                 fallback=|| {
                     view! {
@@ -136,16 +138,16 @@ pub fn AppPicker(ctx: Ctx) -> impl IntoView {
                     </button>
                 </div>
                 <ul class="app-results" aria-label="Apps">
-                    <For
+                    <KeyedRows
                         each=move || matches.get()
-                        key=|row| row.id.clone()
-                        children=move |row| view! { <AppOption ctx row selected /> }
+                        key=|row| row.id.as_str().to_owned()
+                        children=move |row| view! { <AppOption ctx row selected /> }.into_any()
                     />
                 </ul>
-                <Show when=move || matches.with(Vec::is_empty)>
+                <When when=move || matches.with(Vec::is_empty)>
                     <p class="hint">"No tracked app has that name."</p>
-                </Show>
-            </Show>
+                </When>
+            </When>
         </fieldset>
     }
     .into_any()
@@ -210,11 +212,11 @@ fn SelectedList(ctx: Ctx, selected: Memo<Vec<AppId>>, apps: Memo<Vec<AppRow>>) -
         })
     };
     view! {
-        <Show when=move || selected.with(|s| !s.is_empty())>
+        <When when=move || selected.with(|s| !s.is_empty())>
             <ol class="selected-apps" aria-label="Selected apps, in the order chosen">
-                <For
+                <KeyedRows
                     each=rows
-                    key=|(i, id, name, kind)| (*i, id.clone(), name.clone(), kind.clone())
+                    key=|(i, id, name, kind)| key_of(&[&i.to_string(), id.as_str(), name, kind])
                     children=move |(i, id, name, kind)| {
                         let field = format!("selectedApps[{i}]");
                         let row_id = dom_id(&field);
@@ -251,10 +253,11 @@ fn SelectedList(ctx: Ctx, selected: Memo<Vec<AppId>>, apps: Memo<Vec<AppRow>>) -
                                 <FieldMessages ctx field=field />
                             </li>
                         }
+                        .into_any()
                     }
                 />
             </ol>
-        </Show>
+        </When>
     }
     .into_any()
 }

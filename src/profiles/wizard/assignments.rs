@@ -9,6 +9,8 @@ use esp_core::validate::{filter_availability, FilterAvailability};
 use esp_core::Tenant;
 use leptos::prelude::*;
 
+use crate::erased::{key_of, KeyedRows, When};
+
 use super::context::Ctx;
 use super::fields::{dom_id, focus_by_id, Choice, FieldMessages};
 
@@ -126,20 +128,20 @@ pub fn Assignments(ctx: Ctx) -> impl IntoView {
             </div>
             <FieldMessages ctx field="assignments" />
             <GroupSearch ctx excluded=false />
-            <Show
+            <When
                 when=move || !indexed(false).is_empty()
                 fallback=|| view! { <p class="hint">"No group, user or device is included yet."</p> }
             >
                 <ul class="targets" aria-label="Included">
-                    <For
+                    <KeyedRows
                         each=move || indexed(false)
-                        key=|(i, a)| (*i, a.target.clone())
+                        key=|(i, a)| key_of(&[&i.to_string(), &format!("{:?}", a.target)])
                         children=move |(i, assignment)| {
-                            view! { <IncludedRow ctx index=i target=assignment.target filters /> }
+                            view! { <IncludedRow ctx index=i target=assignment.target filters /> }.into_any()
                         }
                     />
                 </ul>
-            </Show>
+            </When>
         </section>
         <section class="targets-section" aria-labelledby="wizard-excluded-heading">
             <h3 id="wizard-excluded-heading">"Excluded groups"</h3>
@@ -147,17 +149,17 @@ pub fn Assignments(ctx: Ctx) -> impl IntoView {
                 "Microsoft does not document excluded groups for the Enrollment Status Page. The preview applies Intune's general rule: an exclusion wins only over an inclusion of the same kind (users or devices)."
             </p>
             <GroupSearch ctx excluded=true />
-            <Show when=move || !indexed(true).is_empty()>
+            <When when=move || !indexed(true).is_empty()>
                 <ul class="targets" aria-label="Excluded">
-                    <For
+                    <KeyedRows
                         each=move || indexed(true)
-                        key=|(i, a)| (*i, a.target.clone())
+                        key=|(i, a)| key_of(&[&i.to_string(), &format!("{:?}", a.target)])
                         children=move |(i, assignment)| {
-                            view! { <ExcludedRow ctx index=i target=assignment.target /> }
+                            view! { <ExcludedRow ctx index=i target=assignment.target /> }.into_any()
                         }
                     />
                 </ul>
-            </Show>
+            </When>
         </section>
     }
     .into_any()
@@ -212,9 +214,9 @@ fn GroupSearch(ctx: Ctx, excluded: bool) -> impl IntoView {
                 on:input:target=move |ev| query.set(ev.target().value())
             />
             <ul class="group-results" id=results_id aria-label=if excluded { "Groups to exclude" } else { "Groups to include" }>
-                <For
-                    each=move || matches.get().into_iter().take(MAX_GROUP_RESULTS)
-                    key=|(id, _, _)| id.clone()
+                <KeyedRows
+                    each=move || matches.get().into_iter().take(MAX_GROUP_RESULTS).collect()
+                    key=|(id, _, _)| id.as_str().to_owned()
                     children=move |(id, name, kind)| {
                         let add = move |_| {
                             let target = if excluded {
@@ -237,6 +239,7 @@ fn GroupSearch(ctx: Ctx, excluded: bool) -> impl IntoView {
                                 </button>
                             </li>
                         }
+                        .into_any()
                     }
                 />
             </ul>
@@ -403,7 +406,7 @@ fn IncludedRow(
                     })}
                     {options}
                 </select>
-                <Show when=move || applied.with(Option::is_some)>
+                <When when=move || applied.with(Option::is_some)>
                     <Choice
                         ctx
                         label=mode_label.clone()
@@ -412,7 +415,7 @@ fn IncludedRow(
                         value=Signal::derive(move || applied.get().is_some_and(|f| f.mode == FilterMode::Exclude))
                         on_change=set_mode
                     />
-                </Show>
+                </When>
             </div>
             {move || rule().map(|rule| view! {
                 <p class="filter-rule">"Rule: " <code>{rule}</code></p>

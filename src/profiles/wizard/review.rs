@@ -7,6 +7,8 @@ use esp_core::{CustomProfile, Tenant};
 use leptos::ev;
 use leptos::prelude::*;
 
+use crate::erased::When;
+
 use super::assignments::{target_kind, target_name};
 use super::context::{step_label, Ctx};
 use super::fields::dom_id;
@@ -189,7 +191,7 @@ pub fn Review(ctx: Ctx) -> impl IntoView {
         ]
     };
     view! {
-        <Show when=move || !errors.with(Vec::is_empty)>
+        <When when=move || !errors.with(Vec::is_empty)>
             <section class="review-errors" aria-labelledby="wizard-errors-heading" id="wizard-review-errors">
                 <h3 id="wizard-errors-heading">
                     {move || {
@@ -206,8 +208,8 @@ pub fn Review(ctx: Ctx) -> impl IntoView {
                     {move || errors.get().into_iter().map(|f| view! { <FindingLink ctx finding=f /> }).collect_view()}
                 </ul>
             </section>
-        </Show>
-        <Show when=move || !warnings.with(Vec::is_empty)>
+        </When>
+        <When when=move || !warnings.with(Vec::is_empty)>
             <section class="review-warnings" aria-labelledby="wizard-warnings-heading">
                 <h3 id="wizard-warnings-heading">"Warnings"</h3>
                 <p class="hint">"Warnings do not block; read them before you go on."</p>
@@ -215,7 +217,7 @@ pub fn Review(ctx: Ctx) -> impl IntoView {
                     {move || warnings.get().into_iter().map(|f| view! { <FindingLink ctx finding=f /> }).collect_view()}
                 </ul>
             </section>
-        </Show>
+        </When>
         {sections.iter().map(|step| view! { <Summary ctx step=*step /> }).collect_view()}
     }
     .into_any()

@@ -5,6 +5,8 @@ use esp_core::model::{ScopeTagId, DEFAULT_SCOPE_TAG_ID, DEFAULT_SCOPE_TAG_NAME};
 use esp_core::Tenant;
 use leptos::prelude::*;
 
+use crate::erased::{key_of, KeyedRows};
+
 use super::context::Ctx;
 use super::fields::{dom_id, FieldMessages};
 
@@ -64,9 +66,9 @@ pub fn ScopeTags(ctx: Ctx) -> impl IntoView {
                 }}
             </p>
             <ul class="tag-choices">
-                <For
+                <KeyedRows
                     each=move || choices.get()
-                    key=|(id, name)| (id.clone(), name.clone())
+                    key=|(id, name)| key_of(&[id.as_str(), name])
                     children=move |(id, name)| {
                         let input_id = format!("wizard-scope-tag-{}", id.as_str().replace(|c: char| !c.is_ascii_alphanumeric(), "_"));
                         let checked_id = id.clone();
@@ -92,12 +94,13 @@ pub fn ScopeTags(ctx: Ctx) -> impl IntoView {
                                 <label for=input_id>{name}</label>
                             </li>
                         }
+                        .into_any()
                     }
                 />
             </ul>
-            <For
+            <KeyedRows
                 each=unknown
-                key=|(i, id)| (*i, id.clone())
+                key=|(i, id)| key_of(&[&i.to_string(), id.as_str()])
                 children=move |(i, id)| {
                     let field = format!("scopeTags[{i}]");
                     let remove_id = id.clone();
@@ -119,6 +122,7 @@ pub fn ScopeTags(ctx: Ctx) -> impl IntoView {
                             <FieldMessages ctx field=field />
                         </div>
                     }
+                    .into_any()
                 }
             />
             <FieldMessages ctx field="scopeTags" />

@@ -8,6 +8,8 @@ use esp_core::model::{
 };
 use leptos::prelude::*;
 
+use crate::erased::When;
+
 use super::app_picker::AppPicker;
 use super::context::Ctx;
 use super::fields::{dom_id, Choice, FieldMessages, YesNo};
@@ -79,7 +81,7 @@ pub fn Settings(ctx: Ctx) -> impl IntoView {
                 ctx.update(|d| d.profile.settings.set_shown(on, &mut d.memory))
             })
         />
-        <Show when=move || shown.get()>
+        <When when=move || shown.get()>
             <div class="nested">
                 <TimeoutField ctx />
                 <YesNo
@@ -91,7 +93,7 @@ pub fn Settings(ctx: Ctx) -> impl IntoView {
                         edit_page(ctx, |page, memory| page.set_custom_message(on, memory))
                     })
                 />
-                <Show
+                <When
                     when=move || custom.get()
                     fallback=|| {
                         view! {
@@ -102,7 +104,7 @@ pub fn Settings(ctx: Ctx) -> impl IntoView {
                     }
                 >
                     <MessageField ctx />
-                </Show>
+                </When>
                 <YesNo
                     ctx
                     label=LOG_COLLECTION
@@ -131,7 +133,7 @@ pub fn Settings(ctx: Ctx) -> impl IntoView {
                     value=blocks
                     on_change=Callback::new(move |on| edit_page(ctx, |page, memory| page.set_block(on, memory)))
                 />
-                <Show when=move || blocks.get()>
+                <When when=move || blocks.get()>
                     <div class="nested">
                         <YesNo
                             ctx
@@ -157,10 +159,10 @@ pub fn Settings(ctx: Ctx) -> impl IntoView {
                                 edit_block(ctx, |block, memory| block.set_selected(on, memory))
                             })
                         />
-                        <Show when=move || selected.get()>
+                        <When when=move || selected.get()>
                             <AppPicker ctx />
-                        </Show>
-                        <Show when=move || has_selection.get()>
+                        </When>
+                        <When when=move || has_selection.get()>
                             <YesNo
                                 ctx
                                 label=TECHNICIAN_PHASE
@@ -181,11 +183,11 @@ pub fn Settings(ctx: Ctx) -> impl IntoView {
                                     })
                                 })
                             />
-                        </Show>
+                        </When>
                     </div>
-                </Show>
+                </When>
             </div>
-        </Show>
+        </When>
     }
     .into_any()
 }
