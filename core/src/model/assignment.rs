@@ -1,10 +1,11 @@
 //! Assignment targets and the optional filter on each (DOMAIN §1.3), shared by profiles and apps.
 
 use super::ids::{FilterId, GroupId};
-use serde::{Deserialize, Serialize};
+use super::tagged::{adjacent, required};
+use serde::{Deserialize, Deserializer, Serialize};
 
 /// Who an assignment row targets.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "camelCase", tag = "kind", content = "groupId")]
 pub enum Target {
     /// *All users* (`allLicensedUsersAssignmentTarget`).
@@ -15,6 +16,27 @@ pub enum Target {
     Group(GroupId),
     /// An excluded Entra group (`exclusionGroupAssignmentTarget`); unverified for ESP.
     ExcludedGroup(GroupId),
+}
+
+/// Read by hand from what the derived `Serialize` writes (`super::tagged`, for the wasm's size).
+impl<'de> Deserialize<'de> for Target {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        #[derive(Deserialize)]
+        #[serde(rename_all = "camelCase")]
+        enum Kind {
+            AllUsers,
+            AllDevices,
+            Group,
+            ExcludedGroup,
+        }
+        let (kind, group) = adjacent(deserializer, "Target", &["kind", "groupId"])?;
+        Ok(match kind {
+            Kind::AllUsers => Target::AllUsers,
+            Kind::AllDevices => Target::AllDevices,
+            Kind::Group => Target::Group(required(group, "groupId")?),
+            Kind::ExcludedGroup => Target::ExcludedGroup(required(group, "groupId")?),
+        })
+    }
 }
 
 impl Target {

@@ -13,6 +13,7 @@ mod ids;
 mod profile;
 mod scope_tag;
 mod settings;
+mod tagged;
 mod tenant;
 
 pub use app::{App, AppAssignment, AppKind, InstallContext, Intent, RunAs, TRACKED_APP_TYPES};
@@ -30,5 +31,6 @@ pub use settings::{
     SettingsMemory, DEFAULT_ERROR_MESSAGE, DEFAULT_TIMEOUT_MINUTES, MAX_CUSTOM_MESSAGE_CHARS,
     MAX_SELECTED_APPS, MAX_TIMEOUT_MINUTES, MIN_TIMEOUT_MINUTES,
 };
+pub use tagged::{adjacent, required};
 pub(crate) use tenant::fresh_id;
 pub use tenant::{same_name, Priority, Tenant};

@@ -21,7 +21,9 @@
 //! sees it, so a hidden setting never leaks into Graph.
 
 use super::ids::AppId;
-use serde::{Deserialize, Serialize};
+use serde::{Deserialize, Deserializer, Serialize};
+
+use super::tagged::{adjacent, required};
 
 /// Default of *Show an error when installation takes longer than…* (and what Graph's `0` means).
 pub const DEFAULT_TIMEOUT_MINUTES: u32 = 60;
@@ -38,7 +40,7 @@ pub const DEFAULT_ERROR_MESSAGE: &str =
     "Setup could not be completed. Please try again or contact your support person for help.";
 
 /// *Show app and profile configuration progress*: the root of every other setting.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase", tag = "show", content = "page")]
 pub enum Progress {
     /// No page at all: nothing is tracked or shown.
@@ -70,7 +72,7 @@ pub struct PageSettings {
 }
 
 /// The custom-message toggle and its text.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase", tag = "kind", content = "text")]
 pub enum CustomMessage {
     /// Toggle No: the person sees [`DEFAULT_ERROR_MESSAGE`].
@@ -80,7 +82,7 @@ pub enum CustomMessage {
 }
 
 /// *Block device use until all apps and profiles are installed*.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase", tag = "block", content = "settings")]
 pub enum Block {
     /// The person may leave the page at any time; nothing blocks.
@@ -102,13 +104,80 @@ pub struct BlockSettings {
 }
 
 /// Which tracked apps block the page.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase", tag = "kind", content = "selected")]
 pub enum BlockingApps {
     /// Every tracked app blocks (Graph: an empty `selectedMobileAppIds`).
     All,
     /// Only tracked apps in this list block: a filter, not an install list.
     Selected(SelectedApps),
+}
+
+// The four enums above are read by hand from what their derived `Serialize` writes
+// (`super::tagged`, for the wasm's size): the tag names the variant, the content is its data.
+
+impl<'de> Deserialize<'de> for Progress {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        #[derive(Deserialize)]
+        #[serde(rename_all = "camelCase")]
+        enum Show {
+            Hidden,
+            Shown,
+        }
+        let (show, page) = adjacent(deserializer, "Progress", &["show", "page"])?;
+        Ok(match show {
+            Show::Hidden => Progress::Hidden,
+            Show::Shown => Progress::Shown(required(page, "page")?),
+        })
+    }
+}
+
+impl<'de> Deserialize<'de> for CustomMessage {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        #[derive(Deserialize)]
+        #[serde(rename_all = "camelCase")]
+        enum Kind {
+            Default,
+            Custom,
+        }
+        let (kind, text) = adjacent(deserializer, "CustomMessage", &["kind", "text"])?;
+        Ok(match kind {
+            Kind::Default => CustomMessage::Default,
+            Kind::Custom => CustomMessage::Custom(required(text, "text")?),
+        })
+    }
+}
+
+impl<'de> Deserialize<'de> for Block {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        #[derive(Deserialize)]
+        #[serde(rename_all = "camelCase")]
+        enum Answer {
+            No,
+            Yes,
+        }
+        let (block, settings) = adjacent(deserializer, "Block", &["block", "settings"])?;
+        Ok(match block {
+            Answer::No => Block::No,
+            Answer::Yes => Block::Yes(required(settings, "settings")?),
+        })
+    }
+}
+
+impl<'de> Deserialize<'de> for BlockingApps {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        #[derive(Deserialize)]
+        #[serde(rename_all = "camelCase")]
+        enum Kind {
+            All,
+            Selected,
+        }
+        let (kind, selected) = adjacent(deserializer, "BlockingApps", &["kind", "selected"])?;
+        Ok(match kind {
+            Kind::All => BlockingApps::All,
+            Kind::Selected => BlockingApps::Selected(required(selected, "selected")?),
+        })
+    }
 }
 
 /// The *Selected* blocking-app list (1–100 apps once valid; empty while the person picks).

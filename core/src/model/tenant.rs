@@ -47,22 +47,36 @@ impl Serialize for Priority {
 /// that name a priority can cross a worker boundary as JSON.
 impl<'de> Deserialize<'de> for Priority {
     fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        #[derive(Deserialize)]
-        #[serde(untagged)]
-        enum Raw {
-            Number(u64),
-            Text(String),
+        // A visitor rather than `#[serde(untagged)]`, which buffers the value and compiles a
+        // second reader into the wasm (ARCHITECTURE.md "Size").
+        struct PriorityVisitor;
+        impl serde::de::Visitor<'_> for PriorityVisitor {
+            type Value = Priority;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a priority: a number or `default`")
+            }
+            fn visit_u64<E: serde::de::Error>(self, n: u64) -> Result<Priority, E> {
+                match n {
+                    0 => Ok(Priority::Default),
+                    n => usize::try_from(n).map(Priority::Custom).map_err(E::custom),
+                }
+            }
+            fn visit_i64<E: serde::de::Error>(self, n: i64) -> Result<Priority, E> {
+                u64::try_from(n)
+                    .map_err(|_| E::custom(format!("a priority is not negative, not `{n}`")))
+                    .and_then(|n| self.visit_u64(n))
+            }
+            fn visit_str<E: serde::de::Error>(self, text: &str) -> Result<Priority, E> {
+                if text.eq_ignore_ascii_case("default") {
+                    Ok(Priority::Default)
+                } else {
+                    Err(E::custom(format!(
+                        "a priority is a number or `default`, not `{text}`"
+                    )))
+                }
+            }
         }
-        match Raw::deserialize(deserializer)? {
-            Raw::Number(0) => Ok(Priority::Default),
-            Raw::Number(n) => usize::try_from(n)
-                .map(Priority::Custom)
-                .map_err(serde::de::Error::custom),
-            Raw::Text(text) if text.eq_ignore_ascii_case("default") => Ok(Priority::Default),
-            Raw::Text(text) => Err(serde::de::Error::custom(format!(
-                "a priority is a number or `default`, not `{text}`"
-            ))),
-        }
+        deserializer.deserialize_any(PriorityVisitor)
     }
 }
 
@@ -266,4 +280,31 @@ pub fn same_name(a: &str, b: &str) -> bool {
         s.trim().chars().flat_map(char::to_lowercase)
     }
     lower(a).eq(lower(b))
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod priority_json_tests {
+    use super::Priority;
+
+    fn read(json: &str) -> Result<Priority, String> {
+        serde_json::from_str(json).map_err(|e| e.to_string())
+    }
+
+    #[test]
+    fn reads_what_it_writes_and_graphs_zero() {
+        for priority in [Priority::Custom(1), Priority::Custom(50), Priority::Default] {
+            let written = serde_json::to_string(&priority).unwrap();
+            assert_eq!(read(&written).unwrap(), priority);
+        }
+        assert_eq!(read("0").unwrap(), Priority::Default);
+        assert_eq!(read("\"Default\"").unwrap(), Priority::Default);
+    }
+
+    #[test]
+    fn says_what_is_wrong() {
+        assert!(read("\"first\"").unwrap_err().contains("not `first`"));
+        assert!(read("-3").unwrap_err().contains("not negative"));
+        assert!(read("true").unwrap_err().contains("a number or `default`"));
+    }
 }

@@ -104,16 +104,68 @@ impl fmt::Display for JoinType {
 
 /// The device: the groups that contain it and the six properties filters read (a missing one
 /// compares as `$null`).
+///
+/// In JSON the properties sit beside `groupIds` (`DeviceJson`).
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[serde(from = "DeviceJson", into = "DeviceJson")]
 pub struct ScenarioDevice {
     /// Entra groups containing the device.
-    #[serde(default)]
     pub group_ids: Vec<GroupId>,
     /// `model`, `manufacturer`, `osVersion`, `operatingSystemSKU`, `deviceOwnership`,
     /// `enrollmentProfileName`.
-    #[serde(flatten)]
     pub properties: DeviceProperties,
+}
+
+/// [`ScenarioDevice`] as JSON, one flat object. Spelled out rather than `#[serde(flatten)]`,
+/// which buffers the object and compiles a second reader into the wasm (ARCHITECTURE.md "Size").
+#[derive(Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct DeviceJson {
+    #[serde(default)]
+    group_ids: Vec<GroupId>,
+    #[serde(default)]
+    model: Option<String>,
+    #[serde(default)]
+    manufacturer: Option<String>,
+    #[serde(default)]
+    os_version: Option<String>,
+    #[serde(default, rename = "operatingSystemSKU")]
+    operating_system_sku: Option<String>,
+    #[serde(default)]
+    device_ownership: Option<String>,
+    #[serde(default)]
+    enrollment_profile_name: Option<String>,
+}
+
+impl From<DeviceJson> for ScenarioDevice {
+    fn from(json: DeviceJson) -> Self {
+        ScenarioDevice {
+            group_ids: json.group_ids,
+            properties: DeviceProperties {
+                model: json.model,
+                manufacturer: json.manufacturer,
+                os_version: json.os_version,
+                operating_system_sku: json.operating_system_sku,
+                device_ownership: json.device_ownership,
+                enrollment_profile_name: json.enrollment_profile_name,
+            },
+        }
+    }
+}
+
+impl From<ScenarioDevice> for DeviceJson {
+    fn from(device: ScenarioDevice) -> Self {
+        let p = device.properties;
+        DeviceJson {
+            group_ids: device.group_ids,
+            model: p.model,
+            manufacturer: p.manufacturer,
+            os_version: p.os_version,
+            operating_system_sku: p.operating_system_sku,
+            device_ownership: p.device_ownership,
+            enrollment_profile_name: p.enrollment_profile_name,
+        }
+    }
 }
 
 /// The person who signs in (user-driven only).

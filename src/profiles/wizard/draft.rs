@@ -9,20 +9,39 @@
 use std::collections::BTreeSet;
 
 use esp_core::model::{
-    CustomProfile, DefaultProfile, ProfileId, SettingsMemory, DEFAULT_TIMEOUT_MINUTES,
+    adjacent, required, CustomProfile, DefaultProfile, ProfileId, SettingsMemory,
+    DEFAULT_TIMEOUT_MINUTES,
 };
 use esp_core::validate::{self, Code, Finding, WizardStep};
 use esp_core::{Profile, Tenant};
-use serde::{Deserialize, Serialize};
+use serde::{Deserialize, Deserializer, Serialize};
 
 /// What a draft is for.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase", tag = "kind", content = "id")]
 pub enum DraftTarget {
     /// A profile being created.
     New,
     /// The profile with this id being edited.
     Edit(String),
+}
+
+/// Read by hand from what the derived `Serialize` writes (`esp_core::model::adjacent`: serde's
+/// derive would compile a second, buffered reader into the wasm).
+impl<'de> Deserialize<'de> for DraftTarget {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        #[derive(Deserialize)]
+        #[serde(rename_all = "camelCase")]
+        enum Kind {
+            New,
+            Edit,
+        }
+        let (kind, id) = adjacent(deserializer, "DraftTarget", &["kind", "id"])?;
+        Ok(match kind {
+            Kind::New => DraftTarget::New,
+            Kind::Edit => DraftTarget::Edit(required(id, "id")?),
+        })
+    }
 }
 
 impl DraftTarget {
