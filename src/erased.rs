@@ -94,3 +94,16 @@ pub fn key_of(parts: &[&str]) -> String {
     }
     key
 }
+
+#[cfg(test)]
+mod tests {
+    use super::key_of;
+
+    #[test]
+    fn keys_of_different_parts_differ_even_when_the_parts_join_alike() {
+        assert_ne!(key_of(&["a:b", "c"]), key_of(&["a", "b:c"]));
+        assert_ne!(key_of(&["1", "2:x"]), key_of(&["1:2", "x"]));
+        assert_ne!(key_of(&["", "ab"]), key_of(&["ab", ""]));
+        assert_eq!(key_of(&["3", "g-1"]), key_of(&["3", "g-1"]));
+    }
+}
