@@ -30,5 +30,5 @@ pub use settings::{
     SettingsMemory, DEFAULT_ERROR_MESSAGE, DEFAULT_TIMEOUT_MINUTES, MAX_CUSTOM_MESSAGE_CHARS,
     MAX_SELECTED_APPS, MAX_TIMEOUT_MINUTES, MIN_TIMEOUT_MINUTES,
 };
-pub(crate) use tenant::fresh_id;
+pub(crate) use tenant::{fresh_id, LOCAL_ID_PREFIX};
 pub use tenant::{same_name, Priority, Tenant};
