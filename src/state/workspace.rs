@@ -323,11 +323,21 @@ impl Workspace {
             }
             now
         });
+        // What the designer already holds (or, when it holds nothing, the default it reads as)
+        // is not written again: every area's first render, and every replacement of the
+        // sections, would otherwise count as a change and re-save the whole workspace (3 MB
+        // with a large tenant, in the first second after start-up).
         Effect::new(move |_| {
             let value = signal.with(write_section);
-            designer.update(|sections| {
-                sections.insert(key.to_owned(), value);
+            let unchanged = designer.with_untracked(|sections| match sections.get(key) {
+                Some(held) => *held == value,
+                None => write_section(&T::default()) == value,
             });
+            if !unchanged {
+                designer.update(|sections| {
+                    sections.insert(key.to_owned(), value);
+                });
+            }
         });
         signal
     }
