@@ -29,10 +29,20 @@ impl IdIndex {
             self.ids.clear();
             self.indexed = 0;
         }
-        for item in items.get(self.indexed..).unwrap_or_default() {
-            self.ids.insert(id_of(item).to_owned());
-        }
+        let mut added = items
+            .get(self.indexed..)
+            .unwrap_or_default()
+            .iter()
+            .map(id_of);
         self.indexed = items.len();
+        self.add_and_find(&mut added, id)
+    }
+
+    /// The part of [`IdIndex::contains`] that does not depend on the item type, compiled once.
+    fn add_and_find(&mut self, added: &mut dyn Iterator<Item = &str>, id: &str) -> bool {
+        for item in added {
+            self.ids.insert(item.to_owned());
+        }
         self.ids.contains(id)
     }
 }
