@@ -323,21 +323,20 @@ impl Workspace {
             }
             now
         });
-        // What the designer already holds (or, when it holds nothing, the default it reads as)
-        // is not written again: every area's first render, and every replacement of the
-        // sections, would otherwise count as a change and re-save the whole workspace (3 MB
-        // with a large tenant, in the first second after start-up).
-        Effect::new(move |_| {
-            let value = signal.with(write_section);
-            let unchanged = designer.with_untracked(|sections| match sections.get(key) {
-                Some(held) => *held == value,
-                None => write_section(&T::default()) == value,
-            });
-            if !unchanged {
-                designer.update(|sections| {
-                    sections.insert(key.to_owned(), value);
-                });
+        // The first run only subscribes: the section holds what was just read (or the default
+        // of one the designer lacks), and writing it back would count as a change: every
+        // area's first render would re-save the whole workspace (3 MB with a large tenant, in
+        // the first second after start-up). A saved section this build cannot read stays as it
+        // is until the area changes it.
+        Effect::new(move |first_run: Option<()>| {
+            if first_run.is_none() {
+                signal.track();
+                return;
             }
+            let value = signal.with(write_section);
+            designer.update(|sections| {
+                sections.insert(key.to_owned(), value);
+            });
         });
         signal
     }
