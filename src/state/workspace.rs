@@ -323,7 +323,16 @@ impl Workspace {
             }
             now
         });
-        Effect::new(move |_| {
+        // The first run only subscribes: the section holds what was just read (or the default
+        // of one the designer lacks), and writing it back would count as a change: every
+        // area's first render would re-save the whole workspace (3 MB with a large tenant, in
+        // the first second after start-up). A saved section this build cannot read stays as it
+        // is until the area changes it.
+        Effect::new(move |first_run: Option<()>| {
+            if first_run.is_none() {
+                signal.track();
+                return;
+            }
             let value = signal.with(write_section);
             designer.update(|sections| {
                 sections.insert(key.to_owned(), value);

@@ -17,13 +17,14 @@ use super::error::ImportError;
 use super::json::{graph_type, items, Obj, Path};
 use super::kind::{self, ObjectKind};
 use super::report::{ImportReport, Layout};
+use super::seen::Seen;
 use super::{ESP_TYPE, KEY_APPS, KEY_CONFIGURATIONS, KEY_FILTERS, KEY_GROUPS, KEY_SCOPE_TAGS};
 use crate::model::{
     fresh_id, App, AppAssignment, AppId, AppKind, AppliedFilter, Assignment, AssignmentFilter,
     Block, BlockSettings, BlockingApps, CustomMessage, CustomProfile, DefaultProfile, FilterId,
     FilterMode, Group, GroupId, Intent, MemberKind, PageSettings, ProfileId, Progress, RunAs,
     ScopeTag, ScopeTagId, SelectedApps, Target, Tenant, DEFAULT_SCOPE_TAG_ID,
-    DEFAULT_TIMEOUT_MINUTES, WINDOWS_FILTER_PLATFORM,
+    DEFAULT_TIMEOUT_MINUTES, LOCAL_ID_PREFIX, WINDOWS_FILTER_PLATFORM,
 };
 use serde_json::Value;
 use std::collections::BTreeSet;
@@ -91,6 +92,7 @@ pub struct Importer<'k> {
     pub(super) report: ImportReport,
     taken: BTreeSet<String>,
     customs: Vec<(Option<u32>, CustomProfile)>,
+    seen: Seen,
 }
 
 impl<'k> Importer<'k> {
@@ -102,6 +104,7 @@ impl<'k> Importer<'k> {
             report: ImportReport::default(),
             taken: BTreeSet::new(),
             customs: Vec::new(),
+            seen: Seen::default(),
         }
     }
 
@@ -145,11 +148,13 @@ impl<'k> Importer<'k> {
         }
     }
 
-    /// Reserves every string of what is being read, so local ids never collide with one of its
-    /// ids or references.
+    /// Reserves every string of what is being read that looks like a local id, so local ids
+    /// never collide with one of its ids or references. Only those can: a local id always
+    /// starts with [`LOCAL_ID_PREFIX`] (keeping every other string cost a large tenant's
+    /// start-up tens of milliseconds).
     fn reserve_ids_in(&mut self, value: &Value) {
         match value {
-            Value::String(s) => {
+            Value::String(s) if s.starts_with(LOCAL_ID_PREFIX) => {
                 self.taken.insert(s.clone());
             }
             Value::Array(items) => items.iter().for_each(|v| self.reserve_ids_in(v)),
@@ -168,6 +173,60 @@ impl<'k> Importer<'k> {
         });
         self.taken.insert(id.clone());
         id
+    }
+
+    /// Whether a group read so far has this id.
+    pub(super) fn has_group(&mut self, id: &str) -> bool {
+        self.seen
+            .groups
+            .contains(&self.tenant.groups, |g| g.id.as_str(), id)
+    }
+
+    /// Whether an app read so far has this id.
+    pub(super) fn has_app(&mut self, id: &str) -> bool {
+        self.seen
+            .apps
+            .contains(&self.tenant.apps, |a| a.id.as_str(), id)
+    }
+
+    /// Whether a filter read so far has this id.
+    pub(super) fn has_filter(&mut self, id: &str) -> bool {
+        self.seen
+            .filters
+            .contains(&self.tenant.filters, |f| f.id.as_str(), id)
+    }
+
+    /// Whether a group read so far, or one of the known tenant, has this id.
+    pub(super) fn knows_group(&mut self, id: &str) -> bool {
+        let known = self.known;
+        self.has_group(id)
+            || known.is_some_and(|k| {
+                self.seen
+                    .known_groups
+                    .contains(&k.groups, |g| g.id.as_str(), id)
+            })
+    }
+
+    /// Whether an app read so far, or one of the known tenant, has this id.
+    pub(super) fn knows_app(&mut self, id: &str) -> bool {
+        let known = self.known;
+        self.has_app(id)
+            || known.is_some_and(|k| {
+                self.seen
+                    .known_apps
+                    .contains(&k.apps, |a| a.id.as_str(), id)
+            })
+    }
+
+    /// Whether a filter read so far, or one of the known tenant, has this id.
+    pub(super) fn knows_filter(&mut self, id: &str) -> bool {
+        let known = self.known;
+        self.has_filter(id)
+            || known.is_some_and(|k| {
+                self.seen
+                    .known_filters
+                    .contains(&k.filters, |f| f.id.as_str(), id)
+            })
     }
 
     /// The tenant read so far (custom profiles are added by [`Importer::finish`]).
@@ -237,7 +296,7 @@ impl<'k> Importer<'k> {
         (kind, noun): (&str, &str),
         prefix: &str,
         name: Option<&str>,
-        taken: impl Fn(&Self, &str) -> bool,
+        taken: impl Fn(&mut Self, &str) -> bool,
     ) -> Result<Option<String>, ImportError> {
         match obj.str("id")? {
             Some(id) if taken(self, id) => {
@@ -401,7 +460,7 @@ impl<'k> Importer<'k> {
             self.report.skip(&obj.path, ESP_TYPE, name, reason.into());
             return Ok(());
         }
-        let taken = |me: &Self, id: &str| {
+        let taken = |me: &mut Self, id: &str| {
             me.tenant.profile(&ProfileId::from(id)).is_some()
                 || me.customs.iter().any(|(_, p)| p.id.as_str() == id)
         };
@@ -744,7 +803,7 @@ impl<'k> Importer<'k> {
                 return Ok(None);
             }
         };
-        let taken = |me: &Self, id: &str| me.tenant.app(&AppId::from(id)).is_some();
+        let taken = |me: &mut Self, id: &str| me.has_app(id);
         let Some(id) = self.claim_id(obj, ("app", "app"), "app", name, taken)? else {
             return Ok(None);
         };
@@ -812,7 +871,7 @@ impl<'k> Importer<'k> {
                 return Err(obj.at("memberKind").error("`user` or `device`", found));
             }
         };
-        let taken = |me: &Self, id: &str| me.tenant.group(&GroupId::from(id)).is_some();
+        let taken = |me: &mut Self, id: &str| me.has_group(id);
         let Some(id) = self.claim_id(obj, ("group", "group"), "group", name, taken)? else {
             return Ok(None);
         };
@@ -845,7 +904,7 @@ impl<'k> Importer<'k> {
             );
             return Ok(None);
         }
-        let taken = |me: &Self, id: &str| me.tenant.filter(&FilterId::from(id)).is_some();
+        let taken = |me: &mut Self, id: &str| me.has_filter(id);
         let Some(id) = self.claim_id(obj, ("filter", "filter"), "filter", name, taken)? else {
             return Ok(None);
         };
@@ -867,7 +926,8 @@ impl<'k> Importer<'k> {
         let builtin = obj.str("id")?.is_none()
             && name
                 .is_some_and(|n| crate::model::same_name(n, crate::model::DEFAULT_SCOPE_TAG_NAME));
-        let taken = |me: &Self, id: &str| me.tenant.scope_tags.iter().any(|t| t.id.as_str() == id);
+        let taken =
+            |me: &mut Self, id: &str| me.tenant.scope_tags.iter().any(|t| t.id.as_str() == id);
         let id = if builtin {
             DEFAULT_SCOPE_TAG_ID.to_owned()
         } else {

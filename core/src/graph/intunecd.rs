@@ -79,7 +79,7 @@ impl<'k> Importer<'k> {
         for id in refs.ids {
             let name = names.next().flatten();
             let id = AppId::from(id);
-            if self.find(|t| t.app(&id).is_some()) {
+            if self.knows_app(id.as_str()) {
                 resolved.push(id);
                 continue;
             }
@@ -121,7 +121,7 @@ impl<'k> Importer<'k> {
     /// that is known, else the id as written.
     pub(super) fn resolve_group_id(&mut self, id: &str, name: Option<&str>) -> GroupId {
         let id = GroupId::from(id);
-        if self.find(|t| t.group(&id).is_some()) {
+        if self.knows_group(id.as_str()) {
             return id;
         }
         name.and_then(|n| self.group_named(n)).unwrap_or(id)
@@ -155,7 +155,7 @@ impl<'k> Importer<'k> {
     pub(super) fn resolve_filter(&mut self, id: Option<&str>, name: Option<&str>) -> FilterId {
         if let Some(id) = id {
             let filter = FilterId::from(id);
-            if self.find(|t| t.filter(&filter).is_some()) {
+            if self.knows_filter(filter.as_str()) {
                 return filter;
             }
         }

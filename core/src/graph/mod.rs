@@ -30,6 +30,7 @@ mod json;
 pub mod kind;
 pub mod powershell;
 mod report;
+mod seen;
 
 pub use encoding::{decode, Encoding};
 pub use error::ImportError;

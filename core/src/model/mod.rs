@@ -32,5 +32,5 @@ pub use settings::{
     MAX_SELECTED_APPS, MAX_TIMEOUT_MINUTES, MIN_TIMEOUT_MINUTES,
 };
 pub use tagged::{adjacent, required};
-pub(crate) use tenant::fresh_id;
+pub(crate) use tenant::{fresh_id, LOCAL_ID_PREFIX};
 pub use tenant::{same_name, Priority, Tenant};
