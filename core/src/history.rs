@@ -92,6 +92,12 @@ impl<T: Clone> History<T> {
         Some(step.label)
     }
 
+    /// The document as it was before the last change, while that change can be undone: with
+    /// [`History::present`], what the change did (an impact note reads both without copying).
+    pub fn previous(&self) -> Option<&T> {
+        self.past.last().map(|step| &step.document)
+    }
+
     /// What Undo would undo, for the button's name ("Undo Delete 'Kiosk'").
     pub fn undo_label(&self) -> Option<&str> {
         self.past.last().map(|step| step.label.as_str())
@@ -131,6 +137,19 @@ mod tests {
         history.undo();
         assert_eq!(history.present(), &Vec::<u32>::new());
         assert_eq!(history.undo(), None);
+    }
+
+    #[test]
+    fn previous_is_the_document_before_the_change_undo_would_undo() {
+        let mut history = History::new(vec![]);
+        assert_eq!(history.previous(), None);
+        push(&mut history, 1);
+        push(&mut history, 2);
+        assert_eq!(history.previous(), Some(&vec![1]));
+        history.undo();
+        assert_eq!(history.previous(), Some(&vec![]));
+        history.redo();
+        assert_eq!(history.previous(), Some(&vec![1]));
     }
 
     #[test]

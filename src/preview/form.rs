@@ -118,18 +118,22 @@ pub fn ScenarioForm(
             </fieldset>
             <fieldset class="scenario-part">
                 <legend>"User"</legend>
-                <Show
-                    when=has_user
-                    fallback=move || {
-                        view! {
-                            <p class="note">
-                                {move || words::no_user(mode.get().unwrap_or(Mode::SelfDeploying))}
-                            </p>
-                        }
-                    }
-                >
+                // Hidden rather than removed while the mode has no user: switching the mode back
+                // and forth then costs no rebuilt list, and the picker keeps its search.
+                <div hidden=move || !has_user()>
                     <GroupPicker side=Side::User legend="User groups" state groups />
-                </Show>
+                </div>
+                {move || {
+                    (!has_user())
+                        .then(|| {
+                            view! {
+                                <p class="note">
+                                    {words::no_user(mode.get().unwrap_or(Mode::SelfDeploying))}
+                                </p>
+                            }
+                                .into_any()
+                        })
+                }}
             </fieldset>
         </form>
     }

@@ -67,24 +67,19 @@ pub fn GroupPicker(
     groups: Memo<Vec<Group>>,
 ) -> impl IntoView {
     let query = RwSignal::new(String::new());
-    let chosen = move || {
-        state.with(|s| {
+    // The picked ids and the rows, in one memo: another change of the scenario (its mode, say)
+    // leaves the list and its checkboxes alone, and the rows are worked out once per change.
+    let picked = Memo::new(move |_| {
+        let chosen = state.with(|s| {
             s.selected()
                 .map(|x| side.ids(&x.scenario).to_vec())
                 .unwrap_or_default()
-        })
-    };
-    let is_chosen = move |id: &GroupId| {
-        state.with(|s| {
-            s.selected()
-                .is_some_and(|x| side.ids(&x.scenario).contains(id))
-        })
-    };
-    let rows = move || {
+        });
         let needle = query.with(|q| q.trim().to_lowercase());
-        let chosen = chosen();
-        groups.with(|groups| rows(side, groups, &chosen, &needle))
-    };
+        let rows = groups.with(|groups| rows(side, groups, &chosen, &needle));
+        (chosen, rows)
+    });
+    let is_chosen = move |id: &GroupId| picked.with(|(chosen, _)| chosen.contains(id));
     let toggle = move |id: GroupId, on: bool| {
         state.update(|s| {
             s.edit_selected(|x| {
@@ -99,8 +94,7 @@ pub fn GroupPicker(
     let search_id = format!("{}-group-search", side.slug());
     let summary_id = format!("{}-group-summary", side.slug());
     let summary = move || {
-        let chosen = chosen();
-        let names: Vec<String> = {
+        let names: Vec<String> = picked.with(|(chosen, _)| {
             groups.with(|groups| {
                 chosen
                     .iter()
@@ -112,7 +106,7 @@ pub fn GroupPicker(
                     })
                     .collect()
             })
-        };
+        });
         if names.is_empty() {
             "None selected.".to_owned()
         } else {
@@ -121,7 +115,7 @@ pub fn GroupPicker(
     };
     let more = move || {
         let total = groups.with(Vec::len);
-        let shown = rows().len();
+        let shown = picked.with(|(_, rows)| rows.len());
         (shown >= SHOWN && total > shown)
             .then(|| format!("Showing the first {SHOWN} groups: search to find others."))
     };
@@ -142,7 +136,7 @@ pub fn GroupPicker(
                 on:input:target=move |ev| query.set(ev.target().value())
             />
             <Show
-                when=move || !rows().is_empty()
+                when=move || picked.with(|(_, rows)| !rows.is_empty())
                 fallback=move || {
                     let empty = groups.with(Vec::is_empty);
                     view! {
@@ -158,7 +152,7 @@ pub fn GroupPicker(
             >
                 <ul class="group-list">
                     <For
-                        each=rows
+                        each=move || picked.with(|(_, rows)| rows.clone())
                         key=|row| row.clone()
                         children=move |row| {
                             let id = row.id.clone();

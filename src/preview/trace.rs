@@ -12,8 +12,22 @@ pub const TRACE_MARK_ID: &str = "trace-highlighted";
 
 #[component]
 pub fn Trace(resolution: Memo<Option<Resolution>>, profile: Memo<Option<String>>) -> impl IntoView {
-    let trace =
-        move || resolution.with(|r| r.as_ref().map(|r| r.trace.clone()).unwrap_or_default());
+    // The entries are built once per list of profiles (and their numbers of rows, which only the
+    // tenant changes) and highlighted profile; each entry and each row then reads its own part
+    // of the resolution, so a scenario change rewrites only the rows and sentences whose trace
+    // changed.
+    let ids = Memo::new(move |_| {
+        resolution.with(|r| {
+            r.as_ref()
+                .map(|r| {
+                    r.trace
+                        .iter()
+                        .map(|p| (p.profile_id.as_str().to_owned(), p.assignments.len()))
+                        .collect::<Vec<_>>()
+                })
+                .unwrap_or_default()
+        })
+    });
     let missing = move || {
         let wanted = profile.get()?;
         let known = resolution.with(|r| {
@@ -35,11 +49,11 @@ pub fn Trace(resolution: Memo<Option<Resolution>>, profile: Memo<Option<String>>
             <ol class="trace-list">
                 {move || {
                     let marked = profile.get();
-                    trace()
+                    ids.get()
                         .into_iter()
-                        .map(|p| {
-                            let highlighted = marked.as_deref() == Some(p.profile_id.as_str());
-                            entry(p, highlighted)
+                        .map(|(id, rows)| {
+                            let highlighted = marked.as_deref() == Some(id.as_str());
+                            entry(resolution, id, rows, highlighted)
                         })
                         .collect_view()
                 }}
@@ -48,23 +62,79 @@ pub fn Trace(resolution: Memo<Option<Resolution>>, profile: Memo<Option<String>>
     }
 }
 
-fn entry(p: ProfileTrace, highlighted: bool) -> impl IntoView {
-    let (verdict, class) = match (p.chosen, p.matched) {
-        (true, _) => ("Applies", "trace-entry trace-chosen"),
-        (false, true) => (
-            "Matches, but another profile applies",
-            "trace-entry trace-matched",
-        ),
-        (false, false) => ("Does not match", "trace-entry"),
+fn entry(
+    resolution: Memo<Option<Resolution>>,
+    id: String,
+    rows: usize,
+    highlighted: bool,
+) -> impl IntoView {
+    // Each piece of the head re-reads the entry; a text that did not change is not rewritten.
+    let read = {
+        let id = id.clone();
+        move |field: fn(&ProfileTrace) -> String| {
+            let id = id.clone();
+            move || {
+                resolution.with(|r| {
+                    r.as_ref()
+                        .and_then(|r| find(r, &id))
+                        .map(field)
+                        .unwrap_or_default()
+                })
+            }
+        }
     };
-    let class = if highlighted {
-        format!("{class} trace-highlighted")
-    } else {
-        class.to_owned()
+    let state = move |id: String| {
+        move || {
+            resolution.with(|r| {
+                let p = r.as_ref().and_then(|r| find(r, &id));
+                (
+                    p.is_some_and(|p| p.chosen),
+                    p.is_some_and(|p| p.matched),
+                    p.and_then(|p| p.via.filter(|_| p.matched)),
+                )
+            })
+        }
     };
-    let via = p.via.filter(|_| p.matched).map(|v| {
-        view! { <span class="via">{words::via(v)}</span> }
-    });
+    let verdict = {
+        let state = state(id.clone());
+        move || match state() {
+            (true, _, _) => ("Applies", "trace-entry trace-chosen"),
+            (false, true, _) => (
+                "Matches, but another profile applies",
+                "trace-entry trace-matched",
+            ),
+            _ => ("Does not match", "trace-entry"),
+        }
+    };
+    let verdict_text = {
+        let verdict = verdict.clone();
+        move || verdict().0
+    };
+    let class = move || {
+        let class = verdict().1;
+        if highlighted {
+            format!("{class} trace-highlighted")
+        } else {
+            class.to_owned()
+        }
+    };
+    let via = {
+        let state = state(id.clone());
+        move || {
+            state()
+                .2
+                .map(|via| view! { <span class="via">{words::via(via)}</span> }.into_any())
+        }
+    };
+    let rows = (0..rows)
+        .map(|index| {
+            let id = id.clone();
+            let row = Memo::new(move |_| {
+                resolution.with(|r| find(r.as_ref()?, &id)?.assignments.get(index).cloned())
+            });
+            move || row.get().map(|a| assignment(a).into_any())
+        })
+        .collect_view();
     view! {
         <li
             class=class
@@ -72,21 +142,23 @@ fn entry(p: ProfileTrace, highlighted: bool) -> impl IntoView {
             aria-current=highlighted.then_some("true")
         >
             <p class="trace-head">
-                <span class="badge">{words::priority(p.priority)}</span>
-                <strong>{p.display_name.clone()}</strong>
-                <span class="verdict">{verdict}</span>
+                <span class="badge">{read(|p| words::priority(p.priority))}</span>
+                <strong>{read(|p| p.display_name.clone())}</strong>
+                <span class="verdict">{verdict_text}</span>
                 {via}
                 {highlighted.then(|| view! { <span class="mark">"Highlighted"</span> })}
             </p>
-            <p class="trace-reason">{p.reason.clone()}</p>
-            <ul class="trace-rows">
-                {p.assignments.into_iter().map(row).collect_view()}
-            </ul>
+            <p class="trace-reason">{read(|p| p.reason.clone())}</p>
+            <ul class="trace-rows">{rows}</ul>
         </li>
     }
 }
 
-fn row(a: AssignmentTrace) -> impl IntoView {
+fn find<'a>(r: &'a Resolution, id: &str) -> Option<&'a ProfileTrace> {
+    r.trace.iter().find(|p| p.profile_id.as_str() == id)
+}
+
+fn assignment(a: AssignmentTrace) -> impl IntoView {
     let (result, class) = match a.result {
         RowResult::Includes => ("Includes", "row-result row-includes"),
         RowResult::FilteredOut => ("Filtered out", "row-result row-out"),

@@ -65,6 +65,9 @@ pub struct Workspace {
     /// Saving failed last time: a full storage is reported once rather than on every
     /// keystroke; what was saved before stays.
     save_failing: StoredValue<bool>,
+    /// Counts the tenant's changes (a change, an undo or redo, a replacement), so that work put
+    /// off until after a paint can tell whether the tenant is still the one it was for.
+    revision: StoredValue<u64>,
     first_visit: bool,
 }
 
@@ -84,6 +87,7 @@ impl Workspace {
             save_state: RwSignal::new(SaveState::Saved),
             save_timer: StoredValue::new(None),
             save_failing: StoredValue::new(false),
+            revision: StoredValue::new(0),
             first_visit: restored.first_visit,
         };
         workspace.save_on_change(notices);
@@ -235,6 +239,7 @@ impl Workspace {
     /// Replaces the tenant and every designer section (an imported save, another tab's
     /// change), forgetting the undo history; live sections read their new state.
     pub fn replace_everything(&self, tenant: Tenant, designer: Map<String, Value>) {
+        self.bump_revision();
         self.history.update(|history| history.reset(tenant));
         self.designer.set(designer);
         self.designer_epoch.update(|epoch| *epoch += 1);
@@ -260,21 +265,43 @@ impl Workspace {
         let outcome = self.history.write_untracked().apply(label, operation);
         // A refused operation changed nothing: nobody needs to re-render or save.
         if outcome.is_ok() {
+            self.bump_revision();
             self.history.notify();
         }
         outcome
     }
 
     pub fn undo(&self) -> Option<String> {
+        self.bump_revision();
         let mut label = None;
         self.history.update(|history| label = history.undo());
         label
     }
 
     pub fn redo(&self) -> Option<String> {
+        self.bump_revision();
         let mut label = None;
         self.history.update(|history| label = history.redo());
         label
+    }
+
+    fn bump_revision(&self) {
+        self.revision.update_value(|n| *n = n.wrapping_add(1));
+    }
+
+    /// A number that changes whenever the tenant may have (not reactive).
+    pub fn revision(&self) -> u64 {
+        self.revision.get_value()
+    }
+
+    /// Reads the tenant before and after the last change that Undo would undo, without
+    /// subscribing; `None` when there is none.
+    pub fn with_last_change<R>(&self, read: impl FnOnce(&Tenant, &Tenant) -> R) -> Option<R> {
+        self.history.with_untracked(|history| {
+            history
+                .previous()
+                .map(|before| read(before, history.present()))
+        })
     }
 
     pub fn undo_label(&self) -> Option<String> {

@@ -49,7 +49,10 @@ pub struct Deleted {
 pub struct ListControl {
     pub workspace: Workspace,
     pub scope: Memo<AdminScope>,
-    /// What the rows show: the tenant, with a keyboard-lifted profile where it would land.
+    /// The rows as the tenant has them: what each row says changes only with the tenant.
+    pub base: Memo<ListView>,
+    /// The rows in the order shown: the tenant's, with a keyboard-lifted profile where it would
+    /// land. A step changes the place of two rows and nothing else.
     pub view: Memo<ListView>,
     pub statuses: Memo<BTreeMap<String, Status>>,
     pub lift: RwSignal<Option<Lift>>,
@@ -61,6 +64,9 @@ pub struct ListControl {
     pub highlight: Memo<Option<String>>,
     pub body: NodeRef<html::Tbody>,
     pub undo_delete_button: NodeRef<html::Button>,
+    /// Counts the list's changes, so that an impact note worked out after a paint is shown
+    /// only if no other change (or an Undo of a delete) came since.
+    impact_turn: StoredValue<u64>,
 }
 
 impl ListControl {
@@ -70,16 +76,20 @@ impl ListControl {
         highlight: Memo<Option<String>>,
     ) -> Self {
         let lift = RwSignal::new(None::<Lift>);
+        let base = Memo::new(move |_| {
+            scope.with(|scope| workspace.with_tenant(|t| ListView::of(t, scope)))
+        });
+        // A lifted profile is shown where the core would put it: its order is worked out on a
+        // copy of the profiles alone (not the groups and apps), and the rows keep what they say.
         let view = Memo::new(move |_| {
-            let scope = scope.get();
-            lift.with(|lift| {
-                workspace.with_tenant(|tenant| {
-                    match lift.as_ref().and_then(|l| preview(tenant, &scope, l)) {
-                        Some(moved) => ListView::of(&moved, &scope),
-                        None => ListView::of(tenant, &scope),
-                    }
-                })
-            })
+            let order = lift.with(|lift| {
+                let lift = lift.as_ref()?;
+                scope.with(|scope| workspace.with_tenant(|tenant| moved_order(tenant, scope, lift)))
+            });
+            match order {
+                Some(order) => base.with(|base| base.arranged(&order)),
+                None => base.get(),
+            }
         });
         // Another View as changes the positions an admin may use: a move in progress ends.
         let drag = RwSignal::new(None::<Drag>);
@@ -93,6 +103,7 @@ impl ListControl {
         ListControl {
             workspace,
             scope,
+            base,
             view,
             statuses: Memo::new(move |_| workspace.with_tenant(super::rows::statuses)),
             lift,
@@ -103,6 +114,7 @@ impl ListControl {
             highlight,
             body: NodeRef::new(),
             undo_delete_button: NodeRef::new(),
+            impact_turn: StoredValue::new(0),
         }
     }
 
@@ -121,8 +133,7 @@ impl ListControl {
     }
 
     fn count(&self) -> usize {
-        self.workspace
-            .with_tenant(|tenant| tenant.custom_profiles().len())
+        self.base.with_untracked(|view| view.custom_count)
     }
 
     /// The profile's name and priority, read without subscribing.
@@ -137,17 +148,43 @@ impl ListControl {
     }
 
     /// Runs a core operation on the tenant under an undo label and, when it succeeds, works out
-    /// its impact on the saved scenarios.
+    /// its impact on the saved scenarios once the list has painted the change.
     fn apply<R>(
         &self,
         label: String,
         operation: impl FnOnce(&mut Tenant) -> Result<R, PriorityError>,
     ) -> Result<R, PriorityError> {
-        let before = untrack(|| self.workspace.with_tenant(Tenant::clone));
         let outcome = self.workspace.change(label, operation)?;
-        self.impact
-            .set(super::impact_since(self.workspace, &before));
+        self.impact_after_paint();
         Ok(outcome)
+    }
+
+    /// The impact note compares every saved scenario before and after the change (two indexed
+    /// tenants, tens of milliseconds on a large tenant): it is worked out in the frame after the
+    /// one that paints the change, unless another change came first (that one brings its own
+    /// note). Until then the previous note stays.
+    fn impact_after_paint(&self) {
+        let turn = self.impact_turn.get_value().wrapping_add(1);
+        self.impact_turn.set_value(turn);
+        let (control, revision) = (*self, self.workspace.revision());
+        // The first callback runs before this frame paints, the second in the next frame.
+        request_animation_frame(move || {
+            request_animation_frame(move || {
+                let current = control.impact_turn.try_get_value() == Some(turn)
+                    && control.workspace.revision() == revision;
+                if current {
+                    control
+                        .impact
+                        .try_set(super::impact_of_last_change(control.workspace));
+                }
+            });
+        });
+    }
+
+    /// Forgets an impact note still being worked out.
+    fn drop_pending_impact(&self) {
+        self.impact_turn
+            .update_value(|turn| *turn = turn.wrapping_add(1));
     }
 
     /// Moves a profile from one true priority to another, as the viewing admin.
@@ -496,6 +533,7 @@ impl ListControl {
         }
         self.workspace.undo();
         self.deleted.set(None);
+        self.drop_pending_impact();
         self.impact.set(None);
         self.say(format!(
             "Restored {} at priority {}",
@@ -532,15 +570,31 @@ impl ListControl {
     }
 }
 
-/// The tenant with a lifted profile where it would land; `None` when it has not moved.
-fn preview(tenant: &Tenant, scope: &AdminScope, lift: &Lift) -> Option<Tenant> {
+/// The profiles the admin sees, in the order the core gives them with a lifted profile where it
+/// would land; `None` when it has not moved. The core moves it on a copy of the profiles alone:
+/// copying the whole tenant (thousands of groups and apps) for every arrow key would hold the
+/// frame back.
+fn moved_order(
+    tenant: &Tenant,
+    scope: &AdminScope,
+    lift: &Lift,
+) -> Option<Vec<(Priority, String)>> {
     let (from, to) = (lift.origin_priority()?, lift.priority()?);
     if from == to {
         return None;
     }
-    let mut moved = tenant.clone();
-    moved.move_profile_as(scope, from, to).ok()?;
-    Some(moved)
+    let mut profiles = Tenant::new(tenant.default_profile().clone());
+    for profile in tenant.custom_profiles() {
+        profiles.add_profile(profile.clone()).ok()?;
+    }
+    profiles.move_profile_as(scope, from, to).ok()?;
+    Some(
+        profiles
+            .visible_profiles(scope)
+            .into_iter()
+            .map(|(priority, profile)| (priority, profile.id().as_str().to_owned()))
+            .collect(),
+    )
 }
 
 /// A core message made to follow a colon: "The default profile…" → "the default profile…".
@@ -619,7 +673,13 @@ pub fn focus_control(body: NodeRef<html::Tbody>, id: &str, control: &'static str
             .filter(|element| !element.has_attribute("disabled"))
             .or_else(|| find("handle"));
         if let Some(element) = target.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
-            let _ = element.focus();
+            // Focusing it again would only force a layout in the middle of the frame.
+            let focused = document().active_element();
+            if !focused
+                .is_some_and(|f| f.is_same_node(Some(AsRef::<web_sys::Node>::as_ref(&element))))
+            {
+                let _ = element.focus();
+            }
         }
     });
 }

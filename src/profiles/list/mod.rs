@@ -42,10 +42,13 @@ impl LastImpact {
     }
 }
 
-/// What the change from `before` to the workspace's tenant means for the saved scenarios.
-pub fn impact_since(workspace: Workspace, before: &esp_core::Tenant) -> Option<ImpactSummary> {
+/// What the workspace's last change (the one Undo would undo) means for the saved scenarios,
+/// read from the undo history without copying the tenant.
+pub fn impact_of_last_change(workspace: Workspace) -> Option<ImpactSummary> {
     let devices = saved_devices(workspace.peek_section("preview"));
-    untrack(|| workspace.with_tenant(|after| impact_of(before, after, &devices)))
+    workspace
+        .with_last_change(|before, after| impact_of(before, after, &devices))
+        .flatten()
 }
 
 #[component]
@@ -147,13 +150,13 @@ pub fn ProfileList() -> impl IntoView {
 /// Create, and the profile count against the tenant's limit.
 #[component]
 fn Toolbar(control: ListControl) -> impl IntoView {
-    let count = move || control.view.with(|view| view.custom_count);
+    let count = move || control.base.with(|view| view.custom_count);
     let full = Memo::new(move |_| {
         control
             .workspace
             .with_tenant(|tenant| tenant.can_add_profile().err().map(|e| e.to_string()))
     });
-    let hidden = move || control.view.with(|view| view.hidden);
+    let hidden = move || control.base.with(|view| view.hidden);
     let create = move || {
         if let Some(reason) = full.get() {
             view! {

@@ -12,9 +12,19 @@ use crate::profiles::routes;
 
 #[component]
 pub fn ProfileRow(id: String, control: ListControl) -> impl IntoView {
+    // What the row says follows the tenant; where it stands follows every step of a lifted
+    // profile. Two memos, so that a step updates only the rows whose place changed.
     let row = {
         let id = id.clone();
-        Memo::new(move |_| control.view.with(|view| view.row(&id).cloned()))
+        Memo::new(move |_| control.base.with(|view| view.row(&id).cloned()))
+    };
+    let place = {
+        let id = id.clone();
+        Memo::new(move |_| {
+            control
+                .view
+                .with(|view| view.row(&id).map(|row| (row.priority, row.slot)))
+        })
     };
     let status = {
         let id = id.clone();
@@ -31,7 +41,8 @@ pub fn ProfileRow(id: String, control: ListControl) -> impl IntoView {
     // The default profile stays the default: its row never gains a handle or a Delete.
     let is_default =
         row.with_untracked(|row| row.as_ref().map(|row| row.priority) == Some(Priority::Default));
-    let slot = move || row.with(|row| row.as_ref().and_then(|row| row.slot));
+    let slot = move || place.with(|place| place.and_then(|(_, slot)| slot));
+    let priority = move || place.with(|place| place.map(|(priority, _)| priority));
 
     let class = {
         let id = id.clone();
@@ -71,8 +82,10 @@ pub fn ProfileRow(id: String, control: ListControl) -> impl IntoView {
         view! {
             <td class="priority">
                 <Handle id=id.clone() control name />
-                <span class="priority-number">{read(|row| row.priority_label())}</span>
-                <MoveButtons id=id.clone() control name position=slot />
+                <span class="priority-number">
+                    {move || priority().map(|p| p.to_string()).unwrap_or_default()}
+                </span>
+                <MoveButtons id=id.clone() control name priority />
             </td>
         }
         .into_any()
@@ -236,10 +249,10 @@ where
 /// Move up / Move down: reordering by single clicks, without dragging (WCAG 2.5.7). The arrows
 /// are drawn by CSS, so the Priority cell's text stays the number.
 #[component]
-fn MoveButtons<N, S>(id: String, control: ListControl, name: N, position: S) -> impl IntoView
+fn MoveButtons<N, P>(id: String, control: ListControl, name: N, priority: P) -> impl IntoView
 where
     N: Fn() -> String + Copy + Send + Sync + 'static,
-    S: Fn() -> Option<usize> + Copy + Send + Sync + 'static,
+    P: Fn() -> Option<Priority> + Copy + Send + Sync + 'static,
 {
     let up = {
         let id = id.clone();
@@ -248,15 +261,13 @@ where
     let down = move |_| control.move_by_button(&id, false);
     // Up is impossible only at priority 1; down only just above the default. Elsewhere the core
     // decides, and a scoped admin hears why it refuses.
-    let priority = move || {
-        control.view.with(|view| {
-            position()
-                .and_then(|slot| view.positions.get(slot))
-                .copied()
-        })
+    let at_top = move || priority() == Some(Priority::Custom(1));
+    let at_bottom = move || {
+        priority()
+            == Some(Priority::Custom(
+                control.base.with(|view| view.custom_count),
+            ))
     };
-    let at_top = move || priority() == Some(1);
-    let at_bottom = move || priority() == Some(control.view.with(|view| view.custom_count));
     view! {
         <span class="move-buttons">
             <button

@@ -24,18 +24,13 @@ impl ListView {
     /// The view of `tenant` as an admin with `scope` sees it.
     pub fn of(tenant: &Tenant, scope: &AdminScope) -> Self {
         let mut positions = Vec::new();
-        let rows: Vec<Row> = tenant
-            .visible_profiles(scope)
+        let visible = tenant.visible_profiles(scope);
+        let names = group_names(tenant, &visible);
+        let rows: Vec<Row> = visible
             .into_iter()
             .map(|(priority, profile)| {
-                let slot = match priority {
-                    Priority::Custom(n) => {
-                        positions.push(n);
-                        Some(positions.len() - 1)
-                    }
-                    Priority::Default => None,
-                };
-                Row::of(tenant, priority, profile, slot)
+                let slot = slot_of(&mut positions, priority);
+                Row::of(tenant, &names, priority, profile, slot)
             })
             .collect();
         let custom_count = tenant.custom_profiles().len();
@@ -47,9 +42,70 @@ impl ListView {
         }
     }
 
+    /// The same rows in another order of the same profiles (a lifted profile where it would
+    /// land): `order` is the visible profiles' ids with their priorities there.
+    pub fn arranged(&self, order: &[(Priority, String)]) -> Self {
+        let mut positions = Vec::new();
+        let rows = order
+            .iter()
+            .filter_map(|(priority, id)| {
+                let mut row = self.row(id)?.clone();
+                row.slot = slot_of(&mut positions, *priority);
+                row.priority = *priority;
+                Some(row)
+            })
+            .collect();
+        ListView {
+            rows,
+            positions,
+            custom_count: self.custom_count,
+            hidden: self.hidden,
+        }
+    }
+
     /// The row of a profile.
     pub fn row(&self, id: &str) -> Option<&Row> {
         self.rows.iter().find(|row| row.id == id)
+    }
+}
+
+/// The names of the groups these profiles are assigned to, by id, found in one pass over the
+/// tenant's groups: a tenant holds thousands, and looking each assignment's group up by itself
+/// would read them all once per assignment whenever the list changes.
+fn group_names<'a>(
+    tenant: &'a Tenant,
+    profiles: &[(Priority, Profile<'_>)],
+) -> BTreeMap<&'a str, &'a str> {
+    // Filled by inserts, not collected: collecting into a B-tree sorts, and every sort compiles
+    // its own copy of the standard sort (ARCHITECTURE.md, Size).
+    let mut wanted = std::collections::BTreeSet::new();
+    for (_, profile) in profiles {
+        for assignment in profile.assignments() {
+            if let Some(id) = assignment.target.group() {
+                wanted.insert(id.as_str().to_owned());
+            }
+        }
+    }
+    let mut names = BTreeMap::new();
+    for group in &tenant.groups {
+        if wanted.contains(group.id.as_str()) {
+            // The first of two groups with one id wins, as `Tenant::group` finds it.
+            names
+                .entry(group.id.as_str())
+                .or_insert(group.display_name.as_str());
+        }
+    }
+    names
+}
+
+/// The slot of the next visible profile at `priority`, noting its position.
+fn slot_of(positions: &mut Vec<usize>, priority: Priority) -> Option<usize> {
+    match priority {
+        Priority::Custom(n) => {
+            positions.push(n);
+            Some(positions.len() - 1)
+        }
+        Priority::Default => None,
     }
 }
 
@@ -81,7 +137,13 @@ pub struct TargetCell {
 }
 
 impl Row {
-    fn of(tenant: &Tenant, priority: Priority, profile: Profile<'_>, slot: Option<usize>) -> Self {
+    fn of(
+        tenant: &Tenant,
+        names: &BTreeMap<&str, &str>,
+        priority: Priority,
+        profile: Profile<'_>,
+        slot: Option<usize>,
+    ) -> Self {
         let settings = profile.settings();
         let blocking = match settings.block().map(|block| &block.apps) {
             None => "None".to_owned(),
@@ -110,24 +172,24 @@ impl Row {
             targets: profile
                 .assignments()
                 .iter()
-                .map(|assignment| TargetCell::of(tenant, &assignment.target, assignment))
+                .map(|assignment| TargetCell::of(tenant, names, &assignment.target, assignment))
                 .collect(),
             scope_tags,
         }
     }
-
-    /// The priority as the list prints it: the number, or *Default*.
-    pub fn priority_label(&self) -> String {
-        self.priority.to_string()
-    }
 }
 
 impl TargetCell {
-    fn of(tenant: &Tenant, target: &Target, assignment: &esp_core::Assignment) -> Self {
+    fn of(
+        tenant: &Tenant,
+        names: &BTreeMap<&str, &str>,
+        target: &Target,
+        assignment: &esp_core::Assignment,
+    ) -> Self {
         let group_name = |id: &esp_core::model::GroupId| {
-            tenant
-                .group(id)
-                .map(|group| group.display_name.clone())
+            names
+                .get(id.as_str())
+                .map(|name| (*name).to_owned())
                 .unwrap_or_else(|| format!("Unknown group ({id})"))
         };
         let label = match target {
@@ -273,7 +335,7 @@ mod tests {
     fn rows_summarise_each_column() {
         let view = ListView::of(&tenant(), &AdminScope::everything());
         let kiosk = view.row("kiosk").unwrap();
-        assert_eq!(kiosk.priority_label(), "1");
+        assert_eq!(kiosk.priority.to_string(), "1");
         assert_eq!(kiosk.blocking, "2 selected");
         assert_eq!(kiosk.timeout, "30 min");
         assert_eq!(kiosk.scope_tags, vec!["Kiosk"]);
@@ -289,7 +351,7 @@ mod tests {
         assert_eq!(users.scope_tags, vec!["Default"]);
         assert_eq!(users.targets[0].label, "All users");
         let default = view.rows.last().unwrap();
-        assert_eq!(default.priority_label(), "Default");
+        assert_eq!(default.priority.to_string(), "Default");
         assert_eq!(default.slot, None);
         assert_eq!(default.blocking, "None");
         assert_eq!(default.timeout, "No page");
@@ -306,6 +368,24 @@ mod tests {
         assert_eq!(view.rows[0].slot, Some(0));
         assert_eq!(view.positions, vec![2]);
         assert_eq!((view.custom_count, view.hidden), (2, 1));
+    }
+
+    #[test]
+    fn rows_arranged_in_a_moved_order_are_the_moved_tenants_rows() {
+        let mut tenant = tenant();
+        let mut third = CustomProfile::new("third", "Third ESP");
+        third.scope_tags = vec![ScopeTagId::from("2")];
+        tenant.add_profile(third).unwrap();
+        let scope = AdminScope::tags([ScopeTagId::from("2")]);
+        let view = ListView::of(&tenant, &scope);
+        let mut moved = tenant.clone();
+        moved.move_profile_as(&scope, 3, 1).unwrap();
+        let order: Vec<(Priority, String)> = moved
+            .visible_profiles(&scope)
+            .into_iter()
+            .map(|(priority, p)| (priority, p.id().as_str().to_owned()))
+            .collect();
+        assert_eq!(view.arranged(&order), ListView::of(&moved, &scope));
     }
 
     #[test]

@@ -232,8 +232,6 @@ fn commit(
         return;
     }
     let workspace = ctx.workspace;
-    // The tenant as it was, for the impact note the list shows after the save.
-    let before = untrack(|| workspace.with_tenant(esp_core::Tenant::clone));
     let outcome: Result<(ProfileId, String), String> = match &draft.target {
         DraftTarget::New => {
             let mut profile = draft.to_profile();
@@ -285,7 +283,9 @@ fn commit(
     match outcome {
         Ok((id, message)) => {
             ctx.discard();
-            last_impact.set(crate::profiles::list::impact_since(workspace, &before));
+            // The impact note the list shows after the save: the tenant before the save is the
+            // undo history's.
+            last_impact.set(crate::profiles::list::impact_of_last_change(workspace));
             notices.show(NoticeKind::Info, message);
             route::navigate(&routes::list_highlighting(id.as_str()));
         }
