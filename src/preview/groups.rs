@@ -9,6 +9,7 @@ use esp_core::resolve::Scenario;
 use leptos::prelude::*;
 
 use super::state::PreviewState;
+use crate::erased::{key_of, KeyedRows, When};
 
 /// Whose groups a picker edits.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -57,6 +58,23 @@ struct Row {
     /// The group holds the other kind of member (a user group in the device picker).
     other_kind: Option<MemberKind>,
     known: bool,
+}
+
+impl Row {
+    /// The row's key in the list: everything it shows, so a changed row is built again.
+    fn key(&self) -> String {
+        let kind = match self.other_kind {
+            None => "",
+            Some(MemberKind::User) => "user",
+            Some(MemberKind::Device) => "device",
+        };
+        key_of(&[
+            self.id.as_str(),
+            &self.name,
+            kind,
+            if self.known { "known" } else { "" },
+        ])
+    }
 }
 
 #[component]
@@ -135,7 +153,7 @@ pub fn GroupPicker(
                 prop:value=move || query.get()
                 on:input:target=move |ev| query.set(ev.target().value())
             />
-            <Show
+            <When
                 when=move || picked.with(|(_, rows)| !rows.is_empty())
                 fallback=move || {
                     let empty = groups.with(Vec::is_empty);
@@ -151,9 +169,9 @@ pub fn GroupPicker(
                 }
             >
                 <ul class="group-list">
-                    <For
+                    <KeyedRows
                         each=move || picked.with(|(_, rows)| rows.clone())
-                        key=|row| row.clone()
+                        key=Row::key
                         children=move |row| {
                             let id = row.id.clone();
                             let checked_id = row.id.clone();
@@ -183,10 +201,11 @@ pub fn GroupPicker(
                                     {kind_note.map(|note| view! { <span class="muted kind-note">{note}</span> })}
                                 </li>
                             }
+                            .into_any()
                         }
                     />
                 </ul>
-            </Show>
+            </When>
             {move || more().map(|text| view! { <p class="muted">{text}</p> })}
         </fieldset>
     }

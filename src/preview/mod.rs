@@ -26,6 +26,7 @@ use leptos::prelude::*;
 
 use self::link::Request;
 use self::state::PreviewState;
+use crate::erased::When;
 use crate::route::{self, Area, CurrentRoute};
 use crate::state::{NoticeKind, Notices, Workspace};
 
@@ -77,12 +78,12 @@ pub fn PreviewPage() -> impl IntoView {
         <div class="preview-layout">
             <div class="preview-scenario">
                 <scenarios::ScenarioList state profile />
-                <Show when=move || scenario.with(Option::is_some)>
+                <When when=move || scenario.with(Option::is_some)>
                     <section class="scenario-editor" aria-labelledby="scenario-heading">
                         <h2 id="scenario-heading">"Device and user"</h2>
                         <form::ScenarioForm state groups mode join />
                     </section>
-                </Show>
+                </When>
             </div>
             <div class="preview-result">
                 <result::ResultPanel resolution mode join profile />

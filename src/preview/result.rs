@@ -13,6 +13,7 @@ use super::screen::EspScreen;
 use super::timeline::Timeline;
 use super::trace::{Trace, TRACE_MARK_ID};
 use super::words;
+use crate::erased::When;
 use crate::profiles::routes;
 
 #[component]
@@ -26,7 +27,7 @@ pub fn ResultPanel(
     view! {
         <section class="result" aria-labelledby="result-heading">
             <h2 id="result-heading">"Result"</h2>
-            <Show
+            <When
                 when=has_result
                 fallback=|| view! { <p class="muted">"Select or add a scenario to see its result."</p> }
             >
@@ -40,7 +41,7 @@ pub fn ResultPanel(
                 <Timeline resolution />
                 <EspScreen resolution />
                 <Trace resolution profile />
-            </Show>
+            </When>
         </section>
     }
 }
@@ -169,7 +170,7 @@ fn Warnings(resolution: Memo<Option<Resolution>>) -> impl IntoView {
                     n => format!("Warnings ({n})"),
                 }}
             </h3>
-            <Show when=move || count() != 0>
+            <When when=move || count() != 0>
                 <ul class="warning-list">
                     {move || {
                         resolution
@@ -189,7 +190,7 @@ fn Warnings(resolution: Memo<Option<Resolution>>) -> impl IntoView {
                             .collect_view()
                     }}
                 </ul>
-            </Show>
+            </When>
         </section>
     }
 }

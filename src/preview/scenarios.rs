@@ -7,6 +7,7 @@ use wasm_bindgen::JsCast;
 
 use super::link;
 use super::state::PreviewState;
+use crate::erased::{KeyedRows, When};
 use crate::route;
 use crate::state::{NoticeKind, Notices};
 
@@ -73,14 +74,14 @@ pub fn ScenarioList(state: RwSignal<PreviewState>, profile: Memo<Option<String>>
     view! {
         <section class="scenario-list" aria-labelledby="scenarios-heading">
             <h2 id="scenarios-heading">"Scenarios"</h2>
-            <Show
+            <When
                 when=move || state.with(|s| !s.scenarios.is_empty())
                 fallback=|| view! { <p class="muted">"No scenario yet: add one to preview a device."</p> }
             >
                 <ul class="scenario-buttons">
-                    <For
+                    <KeyedRows
                         each=ids
-                        key=|id| id.clone()
+                        key=String::clone
                         children=move |id| {
                             let for_current = id.clone();
                             let for_name = id.clone();
@@ -107,10 +108,11 @@ pub fn ScenarioList(state: RwSignal<PreviewState>, profile: Memo<Option<String>>
                                     </button>
                                 </li>
                             }
+                            .into_any()
                         }
                     />
                 </ul>
-            </Show>
+            </When>
             <div class="button-row">
                 <button type="button" on:click=add>"New scenario"</button>
                 <button type="button" disabled=none_selected on:click=duplicate>"Duplicate"</button>
@@ -118,7 +120,7 @@ pub fn ScenarioList(state: RwSignal<PreviewState>, profile: Memo<Option<String>>
                     "Delete"
                 </button>
             </div>
-            <Show when=move || confirming.get() && !none_selected()>
+            <When when=move || confirming.get() && !none_selected()>
                 <div class="confirm" role="group" aria-labelledby="delete-question">
                     <p id="delete-question">
                         {move || {
@@ -137,10 +139,10 @@ pub fn ScenarioList(state: RwSignal<PreviewState>, profile: Memo<Option<String>>
                         </button>
                     </div>
                 </div>
-            </Show>
-            <Show when=move || !none_selected()>
+            </When>
+            <When when=move || !none_selected()>
                 <ShareLink state />
-            </Show>
+            </When>
         </section>
     }
 }

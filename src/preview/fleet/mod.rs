@@ -21,6 +21,7 @@ use super::scenarios;
 use super::state::{FleetInput, PreviewState, FLEET_KEEP_LIMIT};
 use super::words::{self, thousands};
 use super::Indexed;
+use crate::erased::When;
 use crate::state::{NoticeKind, Notices};
 
 thread_local! {
@@ -224,7 +225,7 @@ fn ProgressBar(job: Job) -> impl IntoView {
         _ => None,
     };
     view! {
-        <Show when=move || job.status.with(Status::running)>
+        <When when=move || job.status.with(Status::running)>
             <div class="fleet-progress">
                 <label for="fleet-progress">{text}</label>
                 <progress
@@ -236,7 +237,7 @@ fn ProgressBar(job: Job) -> impl IntoView {
                     "Cancel"
                 </button>
             </div>
-        </Show>
+        </When>
         {move || cancelled().map(|text| view! { <p class="note" role="status">{text}</p> })}
     }
 }

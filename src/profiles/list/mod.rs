@@ -26,6 +26,7 @@ use row::ProfileRow;
 use scope_view::{ListState, ViewAs};
 
 use super::routes;
+use crate::erased::KeyedRows;
 use crate::route::CurrentRoute;
 use crate::state::Workspace;
 
@@ -135,7 +136,7 @@ pub fn ProfileList() -> impl IntoView {
                     </tr>
                 </thead>
                 <tbody node_ref=control.body>
-                    <For each=ids key=|id| id.clone() children=move |id| view! { <ProfileRow id control /> } />
+                    <KeyedRows each=ids key=String::clone children=move |id| view! { <ProfileRow id control /> }.into_any() />
                 </tbody>
             </table>
         </div>

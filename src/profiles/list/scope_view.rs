@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
 use super::rows::scope_tag_choices;
+use crate::erased::{key_of, KeyedRows};
 use crate::state::Workspace;
 
 /// The list's saved state (the `list` section of the workspace).
@@ -58,9 +59,9 @@ pub fn ViewAs(state: RwSignal<ListState>) -> impl IntoView {
                 />
                 "All (no scope)"
             </label>
-            <For
+            <KeyedRows
                 each=move || choices.get()
-                key=|choice| choice.clone()
+                key=|(id, name)| key_of(&[id, name])
                 children=move |(id, name)| {
                     let checked = {
                         let id = id.clone();
@@ -79,6 +80,7 @@ pub fn ViewAs(state: RwSignal<ListState>) -> impl IntoView {
                             {name}
                         </label>
                     }
+                    .into_any()
                 }
             />
             <p class="view-as-hint">
