@@ -1,9 +1,9 @@
 //! The result of the selected scenario, recomputed on every change: the applied profile and how
 //! it was reached, the warnings, the phases, time, the screen and the trace.
 //!
-//! The large parts (the phase tables, the trace) read their pieces of the resolution through
-//! memos, so a change re-renders only what changed (a scenario change must paint within one
-//! frame, issue #9); the small ones are simply rebuilt.
+//! The trace, the largest part, reads its pieces of the resolution entry by entry and row by
+//! row, so a change rewrites only what changed (a scenario change should paint within one frame,
+//! issue #9); the other parts are rebuilt with the resolution.
 
 use esp_core::resolve::{JoinType, Mode, Resolution, Via};
 use leptos::prelude::*;
