@@ -393,6 +393,10 @@ fn single(c: &mut Criterion) {
             BatchSize::LargeInput,
         )
     });
+    group.bench_function(
+        "bundle of that tenant (what autosave and export write)",
+        |b| b.iter(|| esp_core::graph::export::bundle(black_box(tenant))),
+    );
     group.bench_function("full resolve with trace, one device", |b| {
         let mut i = 0;
         b.iter(|| {

@@ -15,6 +15,7 @@ use crate::model::{
 };
 use serde::Serialize;
 use serde_json::{json, Map, Value};
+use std::collections::HashMap;
 
 /// Graph's base URL for enrollment configurations (beta, which every ESP tool calls).
 pub const CONFIGURATIONS_URL: &str =
@@ -112,9 +113,10 @@ pub fn requests<'a>(profile: impl Into<Profile<'a>>, tenant: &Tenant) -> Vec<Gra
 /// The whole tenant as a bundle (see the `graph` module docs): what import reads back to an
 /// equal tenant.
 pub fn bundle(tenant: &Tenant) -> Value {
+    let names = Names::of(tenant);
     let profiles: Vec<Value> = tenant
         .profiles()
-        .map(|(priority, p)| bundle_profile(p, priority, tenant))
+        .map(|(priority, p)| bundle_profile(p, priority, tenant, &names))
         .collect();
     let groups: Vec<Value> = tenant
         .groups
@@ -131,7 +133,7 @@ pub fn bundle(tenant: &Tenant) -> Value {
             group
         })
         .collect();
-    let apps: Vec<Value> = tenant.apps.iter().map(|a| bundle_app(a, tenant)).collect();
+    let apps: Vec<Value> = tenant.apps.iter().map(|a| bundle_app(a, &names)).collect();
     let filters: Vec<Value> = tenant
         .filters
         .iter()
@@ -165,7 +167,41 @@ pub fn bundle(tenant: &Tenant) -> Value {
     Value::Object(bundle)
 }
 
-fn bundle_profile(profile: Profile<'_>, priority: Priority, tenant: &Tenant) -> Value {
+/// The names a bundle writes beside ids, found by id in one lookup each. Scanning the tenant per
+/// assignment made a bundle of 5,000 groups and 2,000 apps cost 120 ms natively, and the
+/// browser's autosave builds one after every change.
+struct Names<'t> {
+    groups: HashMap<&'t str, &'t str>,
+    filters: HashMap<&'t str, &'t str>,
+    apps: HashMap<&'t str, &'t App>,
+}
+
+impl<'t> Names<'t> {
+    fn of(tenant: &'t Tenant) -> Self {
+        // Reversed so that, as with `Tenant::group`, the first of two equal ids wins.
+        Names {
+            groups: (tenant.groups.iter().rev())
+                .map(|g| (g.id.as_str(), g.display_name.as_str()))
+                .collect(),
+            filters: (tenant.filters.iter().rev())
+                .map(|f| (f.id.as_str(), f.display_name.as_str()))
+                .collect(),
+            apps: tenant
+                .apps
+                .iter()
+                .rev()
+                .map(|a| (a.id.as_str(), a))
+                .collect(),
+        }
+    }
+}
+
+fn bundle_profile(
+    profile: Profile<'_>,
+    priority: Priority,
+    tenant: &Tenant,
+    names: &Names<'_>,
+) -> Value {
     let mut body = match create_body(profile, tenant) {
         Value::Object(map) => map,
         _ => Map::new(),
@@ -175,7 +211,7 @@ fn bundle_profile(profile: Profile<'_>, priority: Priority, tenant: &Tenant) -> 
     let assignments: Vec<Value> = profile
         .assignments()
         .iter()
-        .map(|a| json!({ "target": target(&a.target, a.filter.as_ref(), Some(tenant)) }))
+        .map(|a| json!({ "target": target(&a.target, a.filter.as_ref(), Some(names)) }))
         .collect();
     body.insert("assignments".into(), assignments.into());
     match profile {
@@ -199,7 +235,7 @@ fn bundle_profile(profile: Profile<'_>, priority: Priority, tenant: &Tenant) -> 
         let names: Vec<Value> = selected
             .ids
             .iter()
-            .map(|id| match tenant.app(id) {
+            .map(|id| match names.apps.get(id.as_str()) {
                 Some(app) => {
                     json!({ "name": app.display_name, "type": odata_type(app.kind.graph_type()) })
                 }
@@ -211,7 +247,7 @@ fn bundle_profile(profile: Profile<'_>, priority: Priority, tenant: &Tenant) -> 
     Value::Object(body)
 }
 
-fn bundle_app(app: &App, tenant: &Tenant) -> Value {
+fn bundle_app(app: &App, names: &Names<'_>) -> Value {
     let mut body = Map::new();
     let graph_type = app.kind.graph_type();
     if !graph_type.is_empty() {
@@ -242,7 +278,7 @@ fn bundle_app(app: &App, tenant: &Tenant) -> Value {
             let mut assignment = json!({
                 "@odata.type": "#microsoft.graph.mobileAppAssignment",
                 "intent": a.intent.as_str(),
-                "target": target(&a.target, a.filter.as_ref(), Some(tenant)),
+                "target": target(&a.target, a.filter.as_ref(), Some(names)),
             });
             if let (true, Some(map)) = (
                 app.kind.context_from_assignment(),
@@ -319,7 +355,7 @@ fn settings_body(settings: &Progress) -> Map<String, Value> {
 }
 
 /// A target as Graph writes it; with a tenant, the group and filter names beside their ids.
-fn target(target: &Target, filter: Option<&AppliedFilter>, names: Option<&Tenant>) -> Value {
+fn target(target: &Target, filter: Option<&AppliedFilter>, names: Option<&Names<'_>>) -> Value {
     let (kind, group) = match target {
         Target::AllUsers => ("allLicensedUsersAssignmentTarget", None),
         Target::AllDevices => ("allDevicesAssignmentTarget", None),
@@ -330,8 +366,8 @@ fn target(target: &Target, filter: Option<&AppliedFilter>, names: Option<&Tenant
     body.insert("@odata.type".into(), odata_type(kind).into());
     if let Some(group) = group {
         body.insert("groupId".into(), group.as_str().into());
-        if let Some(found) = names.and_then(|t| t.group(group)) {
-            body.insert(KEY_GROUP_NAME.into(), found.display_name.as_str().into());
+        if let Some(name) = names.and_then(|n| n.groups.get(group.as_str())) {
+            body.insert(KEY_GROUP_NAME.into(), (*name).into());
         }
     }
     match filter {
@@ -354,8 +390,8 @@ fn target(target: &Target, filter: Option<&AppliedFilter>, names: Option<&Tenant
                 "deviceAndAppManagementAssignmentFilterType".into(),
                 filter.mode.as_str().into(),
             );
-            if let Some(found) = names.and_then(|t| t.filter(&filter.id)) {
-                body.insert(KEY_FILTER_NAME.into(), found.display_name.as_str().into());
+            if let Some(name) = names.and_then(|n| n.filters.get(filter.id.as_str())) {
+                body.insert(KEY_FILTER_NAME.into(), (*name).into());
             }
         }
     }
