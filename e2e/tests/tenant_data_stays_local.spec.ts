@@ -1,9 +1,9 @@
 // The product's promise: tenant data never leaves the browser. One session drives every feature
 // that touches tenant data (import, the wizard, the preview and its fleet check, export) and
 // records every request the page and its workers make. The app may fetch its own files while it
-// starts; after that, only those same files again (the browser re-reads the icon when the title
-// changes) and the downloads it creates in the page (blob: URLs) may appear: no new address, so
-// nothing a request could carry.
+// starts; after that, only those same files and the ones index.html links (the browser re-reads
+// the icon when the title changes) and the downloads it creates in the page (blob: URLs) may
+// appear: no new address, so nothing a request could carry.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -38,6 +38,12 @@ test.describe('tenant data stays in the browser', () => {
     const startUp = requests.splice(0);
     expect(startUp.length, 'the app loads its own files').toBeGreaterThan(0);
     for (const url of startUp) expect(new URL(url).origin, url).toBe(own);
+    // The files index.html links (the icon among them) count as the app's own even when the
+    // browser first asks for one later: Chromium may fetch the icon after the page is idle.
+    const linked = await page.evaluate(() =>
+      [...document.querySelectorAll<HTMLLinkElement>('link[href]')].map((link) => link.href),
+    );
+    for (const url of linked) expect(new URL(url).origin, url).toBe(own);
 
     // Import a real Graph export, merged into the sample.
     await tenant.pickFile({ name: 'Windows-ESP-Profile.json', buffer: readFileSync(FIXTURE) });
@@ -71,7 +77,7 @@ test.describe('tenant data stays in the browser', () => {
     expect((await download).suggestedFilename()).toMatch(/\.json$/);
 
     await page.waitForLoadState('networkidle');
-    const ownFiles = new Set(startUp);
+    const ownFiles = new Set([...startUp, ...linked]);
     const leaving = requests.filter((url) => !url.startsWith('blob:') && !url.startsWith('data:') && !ownFiles.has(url));
     expect(leaving, 'requests after start-up').toEqual([]);
     expect(sockets, 'web sockets').toEqual([]);
