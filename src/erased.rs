@@ -11,6 +11,7 @@
 //! Both behave like the originals: a row keeps its DOM, state and reactive owner while its key
 //! stays, and `<When>` re-creates its children only when the condition flips.
 
+use std::hash::{Hash, Hasher};
 use std::sync::Arc;
 
 use leptos::prelude::*;
@@ -83,6 +84,14 @@ fn keyed_rows(each: Box<dyn Fn() -> Vec<Row> + Send>) -> AnyView {
     .into_any()
 }
 
+/// A `<KeyedRows>` key for a row that must be built again whenever anything it shows changes:
+/// its id and a hash of the whole row, so an unchanged row keeps its DOM (and the focus in it).
+pub fn content_key(id: &str, row: &impl Hash) -> String {
+    let mut hasher = std::hash::DefaultHasher::new();
+    row.hash(&mut hasher);
+    format!("{id}#{:016x}", hasher.finish())
+}
+
 /// A `<KeyedRows>` key made of several parts, each prefixed with its length so that no two
 /// different lists of parts give the same key (names may contain any character).
 pub fn key_of(parts: &[&str]) -> String {
@@ -97,7 +106,21 @@ pub fn key_of(parts: &[&str]) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::key_of;
+    use super::{content_key, key_of};
+
+    #[test]
+    fn a_content_key_changes_with_what_the_row_shows_and_only_then() {
+        let row = ("g1", "Kiosks", true);
+        assert_eq!(
+            content_key("g1", &row),
+            content_key("g1", &("g1", "Kiosks", true))
+        );
+        assert_ne!(
+            content_key("g1", &row),
+            content_key("g1", &("g1", "Kiosk", true))
+        );
+        assert_ne!(content_key("g1", &row), content_key("g2", &row));
+    }
 
     #[test]
     fn keys_of_different_parts_differ_even_when_the_parts_join_alike() {

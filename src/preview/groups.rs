@@ -9,7 +9,7 @@ use esp_core::resolve::Scenario;
 use leptos::prelude::*;
 
 use super::state::PreviewState;
-use crate::erased::{key_of, KeyedRows, When};
+use crate::erased::{content_key, KeyedRows, When};
 
 /// Whose groups a picker edits.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -58,23 +58,6 @@ struct Row {
     /// The group holds the other kind of member (a user group in the device picker).
     other_kind: Option<MemberKind>,
     known: bool,
-}
-
-impl Row {
-    /// The row's key in the list: everything it shows, so a changed row is built again.
-    fn key(&self) -> String {
-        let kind = match self.other_kind {
-            None => "",
-            Some(MemberKind::User) => "user",
-            Some(MemberKind::Device) => "device",
-        };
-        key_of(&[
-            self.id.as_str(),
-            &self.name,
-            kind,
-            if self.known { "known" } else { "" },
-        ])
-    }
 }
 
 #[component]
@@ -171,7 +154,7 @@ pub fn GroupPicker(
                 <ul class="group-list">
                     <KeyedRows
                         each=move || picked.with(|(_, rows)| rows.clone())
-                        key=Row::key
+                        key=|row| content_key(row.id.as_str(), row)
                         children=move |row| {
                             let id = row.id.clone();
                             let checked_id = row.id.clone();

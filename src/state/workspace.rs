@@ -330,23 +330,20 @@ impl Workspace {
     where
         T: Serialize + DeserializeOwned + Default + Clone + Send + Sync + 'static,
     {
-        let initial = self
-            .designer
-            .with_untracked(|designer| designer.get(key).map(read_section))
-            .flatten()
-            .unwrap_or_default();
-        let signal = RwSignal::new(initial);
         let designer = self.designer;
+        let read = move || {
+            designer
+                .with_untracked(|designer| designer.get(key).map(read_section))
+                .flatten()
+                .unwrap_or_default()
+        };
+        let signal = RwSignal::new(read());
         let epoch = self.designer_epoch;
         // When the sections are replaced as a whole, this one starts again from what they hold.
         Effect::new(move |previous: Option<u64>| {
             let now = epoch.get();
             if previous.is_some_and(|previous| previous != now) {
-                let fresh = designer
-                    .with_untracked(|designer| designer.get(key).map(read_section))
-                    .flatten()
-                    .unwrap_or_default();
-                signal.set(fresh);
+                signal.set(read());
             }
             now
         });

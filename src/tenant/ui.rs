@@ -3,14 +3,12 @@
 //! so the browser downloads their code once instead of once per page (every distinct view type
 //! is compiled separately into the wasm).
 
-use std::hash::{Hash, Hasher};
-
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 
 use super::catalog::matches;
 use super::modal::Modal;
-use crate::erased::KeyedRows;
+use crate::erased::{content_key, KeyedRows};
 
 /// One cell of a catalog list.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
@@ -46,16 +44,6 @@ pub struct Row {
     pub search: Vec<String>,
     /// `None`: Edit and Delete; `Some(text)`: that text instead (a built-in object).
     pub fixed: Option<&'static str>,
-}
-
-impl Row {
-    /// The row's key in the table: its id and a hash of everything it shows, so an edited row is
-    /// built again and an unchanged one keeps its DOM (and the focus in it).
-    fn version(&self) -> String {
-        let mut hasher = std::hash::DefaultHasher::new();
-        self.hash(&mut hasher);
-        format!("{}#{:016x}", self.id, hasher.finish())
-    }
 }
 
 /// "3 groups", "2 of 20 groups", "No groups yet".
@@ -175,7 +163,7 @@ pub fn CatalogList(
                 </tr>
             </thead>
             <tbody>
-                <KeyedRows each=move || shown.get() key=Row::version children=move |r| row(r).into_any() />
+                <KeyedRows each=move || shown.get() key=|row| content_key(&row.id, row) children=move |r| row(r).into_any() />
             </tbody>
         </table>
         </div>

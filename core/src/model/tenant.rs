@@ -266,11 +266,11 @@ impl Tenant {
     }
 }
 
-/// `local-{kind}-{n}` for the smallest n ≥ 1 that `taken` refuses.
 /// How every local id starts (`local-group-3`): an imported string without it can never collide
 /// with one.
 pub(crate) const LOCAL_ID_PREFIX: &str = "local-";
 
+/// `local-{kind}-{n}` for the smallest n ≥ 1 that `taken` refuses.
 pub(crate) fn fresh_id(kind: &str, taken: impl Fn(&str) -> bool) -> String {
     (1..)
         .map(|n: u64| format!("{LOCAL_ID_PREFIX}{kind}-{n}"))
