@@ -10,7 +10,8 @@ const policy = (scriptHashes) =>
     "default-src 'self'",
     // 'wasm-unsafe-eval' lets the page compile its own wasm; no other eval, no other inline script.
     `script-src 'self' 'wasm-unsafe-eval' ${scriptHashes.join(' ')}`,
-    // Leptos sets a few style attributes (drag positions, widths); stylesheets are files.
+    // The stylesheets are inlined by Trunk (index.html) and Leptos sets a few style attributes
+    // (drag positions, widths): styles cannot run code, so inline ones are allowed.
     "style-src 'self' 'unsafe-inline'",
     "img-src 'self' data: blob:",
     "font-src 'self'",
