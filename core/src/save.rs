@@ -74,8 +74,20 @@ pub struct Loaded {
     pub report: ImportReport,
 }
 
-/// Writes a save (pretty JSON). `saved_at` is the UI's clock: the core has none.
+/// Writes a save as a file for people and other tools (pretty JSON). `saved_at` is the UI's
+/// clock: the core has none.
 pub fn save(tenant: &Tenant, designer: &Value, saved_at: Option<&str>) -> String {
+    format!("{:#}", document(tenant, designer, saved_at))
+}
+
+/// Writes the same save without whitespace, for the browser's own storage: a large tenant's
+/// save is about a quarter smaller, so it is quicker to write, to hand to the page and to
+/// parse at start-up, and more of it fits in the browser's quota. [`load`] reads either.
+pub fn save_compact(tenant: &Tenant, designer: &Value, saved_at: Option<&str>) -> String {
+    document(tenant, designer, saved_at).to_string()
+}
+
+fn document(tenant: &Tenant, designer: &Value, saved_at: Option<&str>) -> Value {
     let mut document = json!({
         "schemaVersion": SCHEMA_VERSION,
         "tenant": graph::export::bundle(tenant),
@@ -84,7 +96,7 @@ pub fn save(tenant: &Tenant, designer: &Value, saved_at: Option<&str>) -> String
     if let (Some(at), Some(map)) = (saved_at, document.as_object_mut()) {
         map.insert("savedAt".into(), at.into());
     }
-    format!("{document:#}")
+    document
 }
 
 /// Opens a save's bytes (any encoding import reads).

@@ -143,6 +143,25 @@ fn saves_open_again_with_their_metadata() {
 }
 
 #[test]
+fn the_browsers_compact_save_is_the_same_document_without_whitespace() {
+    let imported = import_bytes(&common::bytes("esp/tfm365__esp_POST_response.json")).unwrap();
+    let designer = json!({"scenarios": [{"name": "Kiosk \"A\"\n"}]});
+    let at = Some("2026-11-22T10:00:00Z");
+    let pretty = save::save(&imported.tenant, &designer, at);
+    let compact = save::save_compact(&imported.tenant, &designer, at);
+    assert!(!compact.contains('\n'), "no line breaks outside strings");
+    assert!(
+        compact.len() * 4 < pretty.len() * 3,
+        "{} vs {} bytes",
+        compact.len(),
+        pretty.len()
+    );
+    let (pretty, compact) = (save::load(&pretty).unwrap(), save::load(&compact).unwrap());
+    assert_eq!(compact, pretty);
+    assert_eq!(compact.designer, designer);
+}
+
+#[test]
 fn older_saves_migrate_through_every_step() {
     // A pretend history: v1 kept scenarios at the top level, v2 moved them into `designer`,
     // v3 renamed `drafts` to `wizardDrafts`.

@@ -374,7 +374,11 @@ proptest! {
     #[test]
     fn save_then_load_gives_back_the_same_tenant(tenant in tenant()) {
         let text = esp_core::save::save(&tenant, &json!({"k": 1}), None);
-        prop_assert_eq!(esp_core::save::load(&text).unwrap().tenant, tenant);
+        prop_assert_eq!(&esp_core::save::load(&text).unwrap().tenant, &tenant);
+        // The browser's compact save is the same document.
+        let compact = esp_core::save::save_compact(&tenant, &json!({"k": 1}), None);
+        prop_assert_eq!(serde_json::from_str::<serde_json::Value>(&compact).unwrap(), serde_json::from_str::<serde_json::Value>(&text).unwrap());
+        prop_assert_eq!(esp_core::save::load(&compact).unwrap().tenant, tenant);
     }
 
     #[test]

@@ -141,7 +141,7 @@ impl Workspace {
             self.save_state.set(SaveState::Failed);
             return;
         }
-        let document = untrack(|| self.document(None));
+        let document = untrack(|| self.stored_document());
         if self
             .stored
             .with_value(|stored| stored.as_deref() == Some(&document))
@@ -217,17 +217,23 @@ impl Workspace {
         on_cleanup(move || listener.remove());
     }
 
-    /// The save document of the workspace (tenant and designer sections); `saved_at` is the
-    /// time to write in it, if any. Reactive.
-    pub fn document(&self, saved_at: Option<&str>) -> String {
+    /// The save document of the workspace (tenant and designer sections) as a file to download,
+    /// with the time to write in it. Reactive.
+    pub fn document(&self, saved_at: &str) -> String {
+        self.with_document(|tenant, designer| {
+            esp_core::save::save(tenant, designer, Some(saved_at))
+        })
+    }
+
+    /// The same document without whitespace, as this browser's storage keeps it. Reactive.
+    fn stored_document(&self) -> String {
+        self.with_document(|tenant, designer| esp_core::save::save_compact(tenant, designer, None))
+    }
+
+    fn with_document(&self, write: impl Fn(&Tenant, &Value) -> String) -> String {
         self.history.with(|history| {
-            self.designer.with(|designer| {
-                esp_core::save::save(
-                    history.present(),
-                    &Value::Object(designer.clone()),
-                    saved_at,
-                )
-            })
+            self.designer
+                .with(|designer| write(history.present(), &Value::Object(designer.clone())))
         })
     }
 

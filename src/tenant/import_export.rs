@@ -40,7 +40,7 @@ pub fn ImportExport() -> impl IntoView {
         input.set_value("");
     };
     let download_workspace = move |_| {
-        let document = workspace.document(Some(&browser::now_iso()));
+        let document = workspace.document(&browser::now_iso());
         let name = format!("esp-designer-workspace-{}.json", browser::today());
         if let Err(problem) = browser::download(&name, "application/json", &document) {
             notices.show(NoticeKind::Error, problem);
