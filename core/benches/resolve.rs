@@ -397,6 +397,11 @@ fn single(c: &mut Criterion) {
         "bundle of that tenant (what autosave and export write)",
         |b| b.iter(|| esp_core::graph::export::bundle(black_box(tenant))),
     );
+    // What the browser does at start-up with that tenant saved: parse and import it.
+    let saved = esp_core::save::save_compact(tenant, &serde_json::Value::Null, None);
+    group.bench_function("open the compact save of that tenant (start-up)", |b| {
+        b.iter(|| esp_core::save::load(black_box(&saved)))
+    });
     group.bench_function("full resolve with trace, one device", |b| {
         let mut i = 0;
         b.iter(|| {

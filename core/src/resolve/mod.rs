@@ -53,7 +53,7 @@
 //!   Selected app, by id.
 
 mod full;
-mod hash;
+pub(crate) mod hash;
 mod index;
 mod phases;
 mod result;
