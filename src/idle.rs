@@ -11,6 +11,12 @@ use wasm_bindgen::JsCast;
 /// before the frame's end whenever the browser schedules the next frame first. Without idle
 /// callbacks it runs in a task of its own.
 pub fn after_paint(work: impl FnOnce() + 'static) {
+    after_paint_boxed(Box::new(work));
+}
+
+/// The one compiled body of [`after_paint`]: its JavaScript glue is generated once, not once
+/// per caller.
+fn after_paint_boxed(work: Box<dyn FnOnce()>) {
     request_animation_frame(move || {
         let callback = Closure::once_into_js(work);
         let window = leptos::prelude::window();
