@@ -9,104 +9,96 @@ use esp_core::resolve::{
 use leptos::prelude::*;
 
 use super::words::{self, AppStatus};
-use crate::erased::{key_of, KeyedRows, When};
 
-/// A phase table as it shows: its summary line and its rows, each keyed by everything it shows.
+/// What the phases section shows, taken out of the resolution.
 #[derive(Clone, Debug, PartialEq)]
-struct PhaseLines {
-    summary: String,
-    rows: Vec<(String, AppLine)>,
+struct Shown {
+    page_shown: bool,
+    block: bool,
+    hybrid: bool,
+    device: PhaseApps,
+    account: Option<PhaseApps>,
+    technician: Option<TechnicianFlow>,
+    apps: Vec<AppOutcome>,
 }
 
-/// One row of a phase table.
-#[derive(Clone, Debug, PartialEq)]
-struct AppLine {
-    name: String,
-    kind: String,
-    context: &'static str,
-    status: &'static str,
-    class: &'static str,
-    reason: String,
-}
-
-impl PhaseLines {
-    fn of(phase: &PhaseApps, apps: &[AppOutcome], block: bool) -> Self {
-        let summary = format!(
-            "{} tracked; {} {}.",
-            words::count(phase.tracked.len(), "app", "apps"),
-            phase.blocking.len(),
-            if phase.blocking.len() == 1 {
-                "blocks"
-            } else {
-                "block"
-            }
-        );
-        let rows = phase
-            .tracked
-            .iter()
-            .filter_map(|app_id| find(apps, app_id))
-            .map(|app| {
-                let status = AppStatus::of(app, block);
-                let line = AppLine {
-                    name: app.display_name.clone(),
-                    kind: type_label(app),
-                    context: words::context(app.context),
-                    status: status.label(),
-                    class: status.class(),
-                    reason: app.reason.clone(),
-                };
-                // Keyed by everything the row shows: a row whose text changes is built again.
-                let key = key_of(&[
-                    app.id.as_str(),
-                    &line.name,
-                    &line.kind,
-                    line.context,
-                    line.status,
-                    &line.reason,
-                ]);
-                (key, line)
-            })
-            .collect();
-        PhaseLines { summary, rows }
-    }
-}
-
-/// The phases section keeps its DOM across scenario changes: each phase table is a keyed list of
-/// rows (a row is rebuilt only when what it shows changes) and a table is built or removed only
-/// when its phase appears or goes. Rebuilding the section as a whole took most of a scenario
-/// change's frame (issue #9).
 #[component]
 pub fn Phases(
     resolution: Memo<Option<Resolution>>,
     mode: Memo<Option<Mode>>,
     join: Memo<Option<JoinType>>,
 ) -> impl IntoView {
-    let preparation = move || {
-        if join.get() == Some(JoinType::Hybrid) {
-            "TPM attestation, joining the on-premises domain and Microsoft Entra ID, and MDM \
-             enrollment. No apps are tracked here."
-        } else {
-            "TPM attestation, Microsoft Entra join and MDM enrollment. No apps are tracked here."
-        }
-    };
-    let lists = move || {
+    let shown = move || {
         resolution.with(|r| {
-            r.as_ref().map(|r| {
-                let block = r.block_device_use;
-                let not_assigned: Vec<AppOutcome> = r
-                    .apps
-                    .iter()
-                    .filter(|a| AppStatus::of(a, block) == AppStatus::SelectedNotAssigned)
-                    .cloned()
-                    .collect();
-                let not_tracked: Vec<AppOutcome> = r
-                    .apps
-                    .iter()
-                    .filter(|a| a.phase == Some(AppPhase::NotTracked))
-                    .cloned()
-                    .collect();
-                view! {
-                    {r.technician_flow.as_ref().map(|flow| technician(flow, &r.apps))}
+            r.as_ref().map(|r| Shown {
+                page_shown: r.page_shown,
+                block: r.block_device_use,
+                hybrid: join.get() == Some(JoinType::Hybrid),
+                device: r.device_setup.clone(),
+                account: r.account_setup.clone(),
+                technician: r.technician_flow.clone(),
+                apps: r.apps.clone(),
+            })
+        })
+    };
+    move || {
+        shown().map(|s| {
+            let mode = mode.get().unwrap_or(Mode::UserDriven);
+            let preparation = if s.hybrid {
+                "TPM attestation, joining the on-premises domain and Microsoft Entra ID, and MDM \
+                 enrollment. No apps are tracked here."
+            } else {
+                "TPM attestation, Microsoft Entra join and MDM enrollment. No apps are tracked here."
+            };
+            let account_missing = match mode {
+                Mode::UserDriven => "Nothing is tracked: the page is not shown.",
+                Mode::SelfDeploying => "There is no account setup: self-deploying has no user.",
+                Mode::PreProvisioning => {
+                    "There is no account setup in the technician flow: it comes later, when the \
+                     user signs in."
+                }
+            };
+            let device_body = if s.page_shown {
+                phase_table("device-setup", "Apps tracked in device setup", &s.device, &s.apps, s.block)
+                    .into_any()
+            } else {
+                view! { <p>"Nothing is tracked: the page is not shown."</p> }.into_any()
+            };
+            let account_body = match &s.account {
+                Some(apps) => {
+                    phase_table("account-setup", "Apps tracked in account setup", apps, &s.apps, s.block)
+                        .into_any()
+                }
+                None => view! { <p>{account_missing}</p> }.into_any(),
+            };
+            let not_assigned: Vec<AppOutcome> = s
+                .apps
+                .iter()
+                .filter(|a| AppStatus::of(a, s.block) == AppStatus::SelectedNotAssigned)
+                .cloned()
+                .collect();
+            let not_tracked: Vec<AppOutcome> = s
+                .apps
+                .iter()
+                .filter(|a| a.phase == Some(AppPhase::NotTracked))
+                .cloned()
+                .collect();
+            view! {
+                <section class="phases" aria-labelledby="phases-heading">
+                    <h3 id="phases-heading">"Phases"</h3>
+                    <div class="phase">
+                        <h4>"Device preparation"</h4>
+                        <p>{preparation}</p>
+                    </div>
+                    <div class="phase">
+                        <h4>"Device setup"</h4>
+                        {device_body}
+                    </div>
+                    <div class="phase">
+                        <h4>"Account setup"</h4>
+                        {account_body}
+                    </div>
+                    {s.technician.map(|flow| technician(&flow, &s.apps))}
                     {(!not_assigned.is_empty())
                         .then(|| {
                             app_list(
@@ -125,27 +117,9 @@ pub fn Phases(
                                 &not_tracked,
                             )
                         })}
-                }
-            })
+                </section>
+            }
         })
-    };
-    view! {
-        <section class="phases" aria-labelledby="phases-heading">
-            <h3 id="phases-heading">"Phases"</h3>
-            <div class="phase">
-                <h4>"Device preparation"</h4>
-                <p>{preparation}</p>
-            </div>
-            <div class="phase">
-                <h4>"Device setup"</h4>
-                {phase_body(resolution, mode, &DEVICE_SETUP)}
-            </div>
-            <div class="phase">
-                <h4>"Account setup"</h4>
-                {phase_body(resolution, mode, &ACCOUNT_SETUP)}
-            </div>
-            {lists}
-        </section>
     }
 }
 
@@ -161,110 +135,60 @@ fn type_label(app: &AppOutcome) -> String {
     }
 }
 
-/// A phase that holds a table of apps: where its apps are in a resolution (`None` when the
-/// scenario has no such phase) and what the page says then.
-struct PhaseOf {
-    id: &'static str,
-    caption: &'static str,
-    apps: fn(&Resolution) -> Option<&PhaseApps>,
-    missing: fn(Mode) -> &'static str,
-}
-
-const DEVICE_SETUP: PhaseOf = PhaseOf {
-    id: "device-setup",
-    caption: "Apps tracked in device setup",
-    apps: |r| r.page_shown.then_some(&r.device_setup),
-    missing: |_| "Nothing is tracked: the page is not shown.",
-};
-
-const ACCOUNT_SETUP: PhaseOf = PhaseOf {
-    id: "account-setup",
-    caption: "Apps tracked in account setup",
-    apps: |r| r.account_setup.as_ref(),
-    missing: |mode| match mode {
-        Mode::UserDriven => "Nothing is tracked: the page is not shown.",
-        Mode::SelfDeploying => "There is no account setup: self-deploying has no user.",
-        Mode::PreProvisioning => {
-            "There is no account setup in the technician flow: it comes later, when the user \
-             signs in."
-        }
-    },
-};
-
-/// A phase's table, or why it has none. While the phase is absent (a self-deploying device has
-/// no account setup) its table stays in the page, hidden, with the rows it last showed: a
-/// scenario change that brings the phase back then updates the rows that differ instead of
-/// building some 300 elements again.
-fn phase_body(
-    resolution: Memo<Option<Resolution>>,
-    mode: Memo<Option<Mode>>,
-    phase: &PhaseOf,
-) -> impl IntoView {
-    let PhaseOf {
-        id,
-        caption,
-        apps,
-        missing,
-    } = *phase;
-    let lines = Memo::new(move |previous: Option<&Option<PhaseLines>>| {
-        resolution
-            .with(|r| {
-                let r = r.as_ref()?;
-                Some(PhaseLines::of(apps(r)?, &r.apps, r.block_device_use))
-            })
-            .or_else(|| previous.cloned().flatten())
-    });
-    let absent = move || resolution.with(|r| r.as_ref().and_then(apps).is_none());
-    view! {
-        <When when=absent>
-            <p>{move || missing(mode.get().unwrap_or(Mode::UserDriven))}</p>
-        </When>
-        <div hidden=absent>{phase_table(id, caption, lines)}</div>
-    }
-}
-
 fn phase_table(
     id: &'static str,
     caption: &'static str,
-    lines: Memo<Option<PhaseLines>>,
+    phase: &PhaseApps,
+    apps: &[AppOutcome],
+    block: bool,
 ) -> impl IntoView {
-    let tracked = move || lines.with(|l| l.as_ref().is_some_and(|l| !l.rows.is_empty()));
-    let summary = move || lines.with(|l| l.as_ref().map(|l| l.summary.clone()));
-    let rows = move || lines.with(|l| l.as_ref().map(|l| l.rows.clone()).unwrap_or_default());
-    view! {
-        <When when=tracked fallback=|| view! { <p>"No app is tracked in this phase."</p> }>
-            <p>{summary}</p>
-            <table class="app-table" id=id>
-                <caption class="visually-hidden">{caption}</caption>
-                <thead>
-                    <tr>
-                        <th scope="col">"App"</th>
-                        <th scope="col">"Type"</th>
-                        <th scope="col">"Context"</th>
-                        <th scope="col">"On the page"</th>
-                    </tr>
-                </thead>
-                <tbody>
-                    <KeyedRows
-                        each=rows
-                        key=|(key, _): &(String, AppLine)| key.clone()
-                        children=|(_, line): (String, AppLine)| app_row(line).into_any()
-                    />
-                </tbody>
-            </table>
-        </When>
+    if phase.tracked.is_empty() {
+        return view! { <p>"No app is tracked in this phase."</p> }.into_any();
     }
+    let summary = format!(
+        "{} tracked; {} {}.",
+        words::count(phase.tracked.len(), "app", "apps"),
+        phase.blocking.len(),
+        if phase.blocking.len() == 1 {
+            "blocks"
+        } else {
+            "block"
+        }
+    );
+    let rows = phase
+        .tracked
+        .iter()
+        .filter_map(|app_id| find(apps, app_id))
+        .map(|app| app_row(app, block))
+        .collect_view();
+    view! {
+        <p>{summary}</p>
+        <table class="app-table" id=id>
+            <caption class="visually-hidden">{caption}</caption>
+            <thead>
+                <tr>
+                    <th scope="col">"App"</th>
+                    <th scope="col">"Type"</th>
+                    <th scope="col">"Context"</th>
+                    <th scope="col">"On the page"</th>
+                </tr>
+            </thead>
+            <tbody>{rows}</tbody>
+        </table>
+    }
+    .into_any()
 }
 
-fn app_row(line: AppLine) -> impl IntoView {
+fn app_row(app: &AppOutcome, block: bool) -> impl IntoView {
+    let status = AppStatus::of(app, block);
     view! {
         <tr>
-            <th scope="row">{line.name}</th>
-            <td>{line.kind}</td>
-            <td>{line.context}</td>
+            <th scope="row">{app.display_name.clone()}</th>
+            <td>{type_label(app)}</td>
+            <td>{words::context(app.context)}</td>
             <td>
-                <span class=line.class>{line.status}</span>
-                <span class="reason">{line.reason}</span>
+                <span class=status.class()>{status.label()}</span>
+                <span class="reason">{app.reason.clone()}</span>
             </td>
         </tr>
     }
