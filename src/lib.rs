@@ -6,6 +6,7 @@
 mod app;
 mod erased;
 mod fatal;
+mod idle;
 mod preview;
 mod profiles;
 mod route;

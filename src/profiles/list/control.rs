@@ -54,7 +54,8 @@ pub struct ListControl {
     /// The rows in the order shown: the tenant's, with a keyboard-lifted profile where it would
     /// land. A step changes the place of two rows and nothing else.
     pub view: Memo<ListView>,
-    pub statuses: Memo<BTreeMap<String, Status>>,
+    /// What validation found per profile, worked out again after each change has painted.
+    pub statuses: RwSignal<BTreeMap<String, Status>>,
     pub lift: RwSignal<Option<Lift>>,
     pub drag: RwSignal<Option<Drag>>,
     pub announcement: RwSignal<Announcement>,
@@ -105,7 +106,7 @@ impl ListControl {
             scope,
             base,
             view,
-            statuses: Memo::new(move |_| workspace.with_tenant(super::rows::statuses)),
+            statuses: statuses_after_paint(workspace),
             lift,
             drag,
             announcement: RwSignal::new(Announcement::default()),
@@ -160,24 +161,22 @@ impl ListControl {
     }
 
     /// The impact note compares every saved scenario before and after the change (two indexed
-    /// tenants, tens of milliseconds on a large tenant): it is worked out in the frame after the
-    /// one that paints the change, unless another change came first (that one brings its own
-    /// note). Until then the previous note stays.
+    /// tenants, 30–40 ms on a large tenant): it is worked out once the change has painted and
+    /// the page is idle, unless another change came first (that one brings its own note). Until
+    /// then the previous note stays. Worked out in the next animation frame instead, it held
+    /// that frame back and sometimes ran before the change's own frame had ended.
     fn impact_after_paint(&self) {
         let turn = self.impact_turn.get_value().wrapping_add(1);
         self.impact_turn.set_value(turn);
         let (control, revision) = (*self, self.workspace.revision());
-        // The first callback runs before this frame paints, the second in the next frame.
-        request_animation_frame(move || {
-            request_animation_frame(move || {
-                let current = control.impact_turn.try_get_value() == Some(turn)
-                    && control.workspace.revision() == revision;
-                if current {
-                    control
-                        .impact
-                        .try_set(super::impact_of_last_change(control.workspace));
-                }
-            });
+        crate::idle::after_paint(move || {
+            let current = control.impact_turn.try_get_value() == Some(turn)
+                && control.workspace.revision() == revision;
+            if current {
+                control
+                    .impact
+                    .try_set(super::impact_of_last_change(control.workspace));
+            }
         });
     }
 
@@ -568,6 +567,26 @@ impl ListControl {
             )),
         }
     }
+}
+
+/// The profiles' statuses: validating every profile (the core's `validate::tenant`, a few
+/// milliseconds on a large tenant) is put off until a change has painted, so a drop or a delete
+/// shows its new order first; the Status column follows once the page is idle. A reorder
+/// leaves every status as it was.
+fn statuses_after_paint(workspace: Workspace) -> RwSignal<BTreeMap<String, Status>> {
+    let statuses = RwSignal::new(untrack(|| workspace.with_tenant(super::rows::statuses)));
+    Effect::new(move |first_run: Option<()>| {
+        workspace.with_tenant(|_| ());
+        if first_run.is_some() {
+            crate::idle::after_paint(move || {
+                let now = untrack(|| workspace.with_tenant(super::rows::statuses));
+                if statuses.try_with_untracked(|old| *old != now) == Some(true) {
+                    statuses.try_set(now);
+                }
+            });
+        }
+    });
+    statuses
 }
 
 /// The profiles the admin sees, in the order the core gives them with a lifted profile where it

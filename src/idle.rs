@@ -1,0 +1,30 @@
+//! Work put off until after the next paint, when the browser has nothing more urgent to do.
+
+use leptos::prelude::request_animation_frame;
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::JsCast;
+
+/// Runs `work` once the frame now being prepared has painted and the page is idle (the browser's
+/// `requestIdleCallback`, asked for from the next animation frame). Work that follows a change
+/// but does not show in it (a note worked out from two tenants, say) then neither holds that
+/// frame back nor runs before its paint ends: a task posted from the animation frame would run
+/// before the frame's end whenever the browser schedules the next frame first. Without idle
+/// callbacks it runs in a task of its own.
+pub fn after_paint(work: impl FnOnce() + 'static) {
+    after_paint_boxed(Box::new(work));
+}
+
+/// The one compiled body of [`after_paint`]: its JavaScript glue is generated once, not once
+/// per caller.
+fn after_paint_boxed(work: Box<dyn FnOnce()>) {
+    request_animation_frame(move || {
+        let callback = Closure::once_into_js(work);
+        let window = leptos::prelude::window();
+        if window
+            .request_idle_callback(callback.unchecked_ref())
+            .is_err()
+        {
+            let _ = window.set_timeout_with_callback(callback.unchecked_ref());
+        }
+    });
+}
