@@ -9,10 +9,14 @@ use wasm_bindgen::JsCast;
 /// but does not show in it (a note worked out from two tenants, say) then neither holds that
 /// frame back nor runs before its paint ends: a task posted from the animation frame would run
 /// before the frame's end whenever the browser schedules the next frame first. Without idle
-/// callbacks it runs in a task of its own.
+/// callbacks it runs in a task of its own; a page that never idles (a held key) runs it within
+/// [`AT_THE_LATEST_MS`] all the same.
 pub fn after_paint(work: impl FnOnce() + 'static) {
     after_paint_boxed(Box::new(work));
 }
+
+/// How long put-off work may wait for an idle moment, in milliseconds.
+const AT_THE_LATEST_MS: u32 = 500;
 
 /// The one compiled body of [`after_paint`]: its JavaScript glue is generated once, not once
 /// per caller.
@@ -20,8 +24,10 @@ fn after_paint_boxed(work: Box<dyn FnOnce()>) {
     request_animation_frame(move || {
         let callback = Closure::once_into_js(work);
         let window = leptos::prelude::window();
+        let options = web_sys::IdleRequestOptions::new();
+        options.set_timeout(AT_THE_LATEST_MS);
         if window
-            .request_idle_callback(callback.unchecked_ref())
+            .request_idle_callback_with_options(callback.unchecked_ref(), &options)
             .is_err()
         {
             let _ = window.set_timeout_with_callback(callback.unchecked_ref());
