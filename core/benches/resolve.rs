@@ -397,6 +397,18 @@ fn single(c: &mut Criterion) {
         "bundle of that tenant (what autosave and export write)",
         |b| b.iter(|| esp_core::graph::export::bundle(black_box(tenant))),
     );
+    // What autosave writes to the browser's storage after a change of the tenant.
+    let designer = serde_json::json!({ "preview": { "scenarios": [] } });
+    group.bench_function("compact save of that tenant (autosave)", |b| {
+        b.iter(|| esp_core::save::save_compact(black_box(tenant), &designer, None))
+    });
+    // What it writes after a change of the designer's sections alone: the tenant as written by
+    // the save before.
+    let written = esp_core::save::CompactTenant::new(tenant);
+    group.bench_function(
+        "compact save around that tenant already written (autosave of a section change)",
+        |b| b.iter(|| esp_core::save::save_compact_with(black_box(&written), &designer, None)),
+    );
     // What the browser does at start-up with that tenant saved: parse and import it.
     let saved = esp_core::save::save_compact(tenant, &serde_json::Value::Null, None);
     group.bench_function("open the compact save of that tenant (start-up)", |b| {

@@ -13,7 +13,7 @@
 
 use crate::graph::{self, Encoding, ImportError, ImportReport};
 use crate::model::Tenant;
-use serde_json::{json, Value};
+use serde_json::{json, Map, Value};
 use thiserror::Error;
 
 /// The version this build writes.
@@ -87,16 +87,78 @@ pub fn save_compact(tenant: &Tenant, designer: &Value, saved_at: Option<&str>) -
     document(tenant, designer, saved_at).to_string()
 }
 
-fn document(tenant: &Tenant, designer: &Value, saved_at: Option<&str>) -> Value {
-    let mut document = json!({
-        "schemaVersion": SCHEMA_VERSION,
-        "tenant": graph::export::bundle(tenant),
-        "designer": designer,
-    });
-    if let (Some(at), Some(map)) = (saved_at, document.as_object_mut()) {
-        map.insert("savedAt".into(), at.into());
+/// A tenant's part of the compact save, written once and then reused by
+/// [`save_compact_with`] for as long as the tenant stays the same: the browser's autosave
+/// writes the whole document again after a change of the designer's sections alone (a wizard
+/// keystroke, a preview scenario), and building and printing a large tenant's bundle is most of
+/// a save's cost. Only [`CompactTenant::new`] makes one, so the text is always a tenant's bundle
+/// as [`save_compact`] would print it. Which tenant it was made from is the caller's to track.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CompactTenant(String);
+
+impl CompactTenant {
+    /// Builds and prints the tenant's bundle (the costly part of a save).
+    pub fn new(tenant: &Tenant) -> Self {
+        CompactTenant(graph::export::bundle(tenant).to_string())
     }
-    document
+
+    /// The bundle's compact JSON text.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+/// Writes the compact save of the tenant `tenant` was made from: the same text, byte for byte,
+/// as [`save_compact`] with that tenant, without building or printing the tenant again.
+pub fn save_compact_with(
+    tenant: &CompactTenant,
+    designer: &Value,
+    saved_at: Option<&str>,
+) -> String {
+    let designer = designer.to_string();
+    let mut text = String::with_capacity(tenant.0.len() + designer.len() + 128);
+    text.push('{');
+    // The frame's own order, as `document` prints it, so the two cannot disagree.
+    for (n, (key, value)) in frame(saved_at).iter().enumerate() {
+        if n > 0 {
+            text.push(',');
+        }
+        text.push_str(&Value::from(key.as_str()).to_string());
+        text.push(':');
+        match key.as_str() {
+            TENANT => text.push_str(&tenant.0),
+            DESIGNER => text.push_str(&designer),
+            _ => text.push_str(&value.to_string()),
+        }
+    }
+    text.push('}');
+    text
+}
+
+const TENANT: &str = "tenant";
+const DESIGNER: &str = "designer";
+
+/// The save document's keys with `tenant` and `designer` left `null`, for [`document`] to fill
+/// in and [`save_compact_with`] to print around a written tenant. Both take the keys' order from
+/// this map: serde_json sorts them, unless a crate turns on its `preserve_order` feature (none
+/// does today), which keeps them in the order they are inserted here.
+fn frame(saved_at: Option<&str>) -> Map<String, Value> {
+    let mut frame = Map::new();
+    frame.insert("schemaVersion".into(), SCHEMA_VERSION.into());
+    frame.insert(TENANT.into(), Value::Null);
+    frame.insert(DESIGNER.into(), Value::Null);
+    if let Some(at) = saved_at {
+        frame.insert("savedAt".into(), at.into());
+    }
+    frame
+}
+
+fn document(tenant: &Tenant, designer: &Value, saved_at: Option<&str>) -> Value {
+    let mut document = frame(saved_at);
+    // Inserting under a key already there keeps its place, in either order of the map.
+    document.insert(TENANT.into(), graph::export::bundle(tenant));
+    document.insert(DESIGNER.into(), designer.clone());
+    Value::Object(document)
 }
 
 /// Opens a save's bytes (any encoding import reads).

@@ -162,6 +162,33 @@ fn the_browsers_compact_save_is_the_same_document_without_whitespace() {
 }
 
 #[test]
+fn a_save_written_around_a_written_tenant_is_the_same_text() {
+    let imported = import_bytes(&common::bytes("esp/tfm365__esp_POST_response.json")).unwrap();
+    let tenant = save::CompactTenant::new(&imported.tenant);
+    let designers = [
+        Value::Null,
+        json!({}),
+        json!({"preview": {"scenarios": [{"name": "Kiosk \"A\"\n", "mode": "selfDeploying"}]}, "wizard": {"draft": null}}),
+    ];
+    for designer in &designers {
+        for at in [
+            None,
+            Some("2026-11-22T10:00:00Z"),
+            Some("\"quoted\"\u{1F600}\n"),
+        ] {
+            let expected = save::save_compact(&imported.tenant, designer, at);
+            assert_eq!(save::save_compact_with(&tenant, designer, at), expected);
+        }
+    }
+    // And it opens: the tenant, the designer and the time come back.
+    let text = save::save_compact_with(&tenant, &designers[2], Some("now"));
+    let loaded = save::load(&text).unwrap();
+    assert_eq!(loaded.tenant, imported.tenant);
+    assert_eq!(loaded.designer, designers[2]);
+    assert_eq!(loaded.saved_at.as_deref(), Some("now"));
+}
+
+#[test]
 fn older_saves_migrate_through_every_step() {
     // A pretend history: v1 kept scenarios at the top level, v2 moved them into `designer`,
     // v3 renamed `drafts` to `wizardDrafts`.

@@ -382,6 +382,20 @@ proptest! {
     }
 
     #[test]
+    fn a_save_around_the_written_tenant_is_the_compact_save(
+        tenant in tenant(),
+        designer in graph_json(),
+        saved_at in proptest::option::of(text()),
+    ) {
+        let written = esp_core::save::CompactTenant::new(&tenant);
+        let text = esp_core::save::save_compact_with(&written, &designer, saved_at.as_deref());
+        prop_assert_eq!(&text, &esp_core::save::save_compact(&tenant, &designer, saved_at.as_deref()));
+        let loaded = esp_core::save::load(&text).unwrap();
+        prop_assert_eq!(loaded.tenant, tenant);
+        prop_assert_eq!(loaded.saved_at, saved_at);
+    }
+
+    #[test]
     fn merging_a_tenant_into_an_empty_one_gives_it_back(tenant in tenant()) {
         let mut empty = Tenant::new(DefaultProfile { id: tenant.default_profile().id.clone(), settings: Progress::Hidden });
         empty.merge_tenant(tenant.clone(), true);
