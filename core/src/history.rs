@@ -5,8 +5,19 @@
 //! Whole-document snapshots are simpler than inverse operations and cheap at the sizes a tenant
 //! has (51 profiles); the history is bounded so a long session cannot grow without limit.
 
+use std::sync::atomic::{AtomicU64, Ordering};
+
 /// How many changes can be undone.
 pub const DEFAULT_HISTORY_LIMIT: usize = 100;
+
+/// Where every history takes its [`History::generation`]s from: one counter for the whole
+/// program, so that no two documents share a number, even in two histories (or in a history and
+/// its clone once either changes).
+static GENERATIONS: AtomicU64 = AtomicU64::new(0);
+
+fn next_generation() -> u64 {
+    GENERATIONS.fetch_add(1, Ordering::Relaxed)
+}
 
 /// A document with its past and future, each step labelled with what the user did.
 #[derive(Clone, Debug, PartialEq)]
@@ -15,6 +26,7 @@ pub struct History<T> {
     past: Vec<Step<T>>,
     future: Vec<Step<T>>,
     limit: usize,
+    generation: u64,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -34,11 +46,21 @@ impl<T: Clone> History<T> {
             past: Vec::new(),
             future: Vec::new(),
             limit: limit.max(1),
+            generation: next_generation(),
         }
     }
 
     pub fn present(&self) -> &T {
         &self.present
+    }
+
+    /// Names the present document: a new number whenever the present changes (a change, an
+    /// undo, a redo, a reset), never one another document had. Something worked out from the
+    /// present (the save's written tenant, say) can be kept with this number and trusted for as
+    /// long as the history still gives the same one. The present is only ever replaced by the
+    /// methods below, each of which takes a new number.
+    pub fn generation(&self) -> u64 {
+        self.generation
     }
 
     /// Applies `change` under `label` ("Move 'Kiosk' to priority 2"). On success the change can
@@ -51,6 +73,7 @@ impl<T: Clone> History<T> {
         let mut next = self.present.clone();
         let outcome = change(&mut next)?;
         let previous = std::mem::replace(&mut self.present, next);
+        self.generation = next_generation();
         self.past.push(Step {
             document: previous,
             label: label.into(),
@@ -66,6 +89,7 @@ impl<T: Clone> History<T> {
     /// a replaced workspace would mix two tenants.
     pub fn reset(&mut self, present: T) {
         self.present = present;
+        self.generation = next_generation();
         self.past.clear();
         self.future.clear();
     }
@@ -74,6 +98,7 @@ impl<T: Clone> History<T> {
     pub fn undo(&mut self) -> Option<String> {
         let step = self.past.pop()?;
         let newer = std::mem::replace(&mut self.present, step.document);
+        self.generation = next_generation();
         self.future.push(Step {
             document: newer,
             label: step.label.clone(),
@@ -85,6 +110,7 @@ impl<T: Clone> History<T> {
     pub fn redo(&mut self) -> Option<String> {
         let step = self.future.pop()?;
         let older = std::mem::replace(&mut self.present, step.document);
+        self.generation = next_generation();
         self.past.push(Step {
             document: older,
             label: step.label.clone(),
@@ -186,6 +212,56 @@ mod tests {
         }
         assert_eq!(undone, 3);
         assert_eq!(history.present(), &(0..7).collect::<Vec<_>>());
+    }
+
+    #[test]
+    fn the_generation_changes_with_the_present_and_only_with_it() {
+        let mut history = History::new(vec![]);
+        let mut seen = vec![history.generation()];
+        let mut expect_new = |history: &History<Vec<u32>>| {
+            assert!(
+                !seen.contains(&history.generation()),
+                "a number given twice"
+            );
+            seen.push(history.generation());
+        };
+        push(&mut history, 1);
+        expect_new(&history);
+        push(&mut history, 2);
+        expect_new(&history);
+        history.undo();
+        expect_new(&history);
+        history.redo();
+        expect_new(&history);
+        history.reset(vec![1, 2]);
+        expect_new(&history);
+        // Nothing to undo or redo, or a refused change: the present and its number stay.
+        let same = history.generation();
+        assert_eq!(history.undo(), None);
+        assert_eq!(history.redo(), None);
+        let refused: Result<(), ()> = history.apply("refused", |v| {
+            v.clear();
+            Err(())
+        });
+        assert!(refused.is_err());
+        assert_eq!(history.generation(), same);
+    }
+
+    #[test]
+    fn no_two_histories_share_a_generation() {
+        let mut first = History::new(vec![1]);
+        let mut copy = first.clone();
+        assert_eq!(
+            copy.generation(),
+            first.generation(),
+            "a clone has the same present"
+        );
+        push(&mut first, 2);
+        push(&mut copy, 3);
+        assert_ne!(first.generation(), copy.generation());
+        let other = History::new(vec![1]);
+        assert_ne!(other.generation(), first.generation());
+        assert_ne!(other.generation(), copy.generation());
     }
 
     #[test]
