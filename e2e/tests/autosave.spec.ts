@@ -133,6 +133,35 @@ test.describe('autosave', () => {
     await expect(tenant.row('Saved group')).toBeVisible();
   });
 
+  test('a save after a change of a section alone keeps the latest tenant, also after an undo', async ({ page }) => {
+    // Such a save reuses the tenant's text written by the save before: each step below checks
+    // the tenant's text was written again whenever the tenant changed in between.
+    const tenant = new TenantPage(page);
+    const wizard = new WizardPage(page);
+    const draft = (text: string) => (d: { designer: Record<string, unknown> }) => JSON.stringify(d.designer).includes(text);
+    await wizard.openCreate();
+    await wizard.name.fill('First draft');
+    await tenant.expectStored(draft('First draft'));
+
+    await tenant.open('groups');
+    await tenant.addGroup('Kept group');
+    await tenant.expectStored((d) => names(d, 'groups').includes('Kept group'));
+    await tenant.addGroup('Undone group');
+    await tenant.expectStored((d) => names(d, 'groups').includes('Undone group'));
+    await tenant.undo.click();
+    await expect(tenant.row('Undone group')).toHaveCount(0);
+    await tenant.expectStored((d) => !names(d, 'groups').includes('Undone group'));
+
+    await wizard.openCreate();
+    await wizard.name.fill('Second draft');
+    await tenant.expectStored(draft('Second draft'));
+    await page.reload();
+    await expect(wizard.name).toHaveValue('Second draft');
+    await tenant.open('groups');
+    await expect(tenant.row('Kept group')).toBeVisible();
+    await expect(tenant.row('Undone group')).toHaveCount(0);
+  });
+
   test('Reset to sample and Start empty ask first, then act; Undo takes either back', async ({ page }) => {
     const sample = sampleNames();
     const defaultName = sample.profiles[sample.profiles.length - 1];

@@ -8,6 +8,7 @@
 mod inbox;
 mod notices;
 mod persist;
+mod save_writer;
 mod workspace;
 
 pub use inbox::FileInbox;

@@ -15,6 +15,7 @@ use serde_json::{Map, Value};
 
 use super::notices::{NoticeKind, Notices};
 use super::persist::{self, Told};
+use super::save_writer::SaveWriter;
 
 /// Shows a storage notice, linking to the kept-aside saves when it is about one.
 fn tell(notices: Notices, told: Told) {
@@ -56,6 +57,9 @@ pub struct Workspace {
     /// The document last read from or written to storage: writing it again would change
     /// nothing, and would wake other tabs for nothing.
     stored: StoredValue<Option<String>>,
+    /// Keeps the tenant's part of the stored document while the tenant is unchanged, so a save
+    /// after a change of the designer's sections alone does not write the tenant again.
+    save_writer: StoredValue<SaveWriter>,
     /// Set when another tab saved what this one cannot open: this tab then stops saving, so it
     /// does not overwrite it.
     saving_paused: RwSignal<bool>,
@@ -65,9 +69,6 @@ pub struct Workspace {
     /// Saving failed last time: a full storage is reported once rather than on every
     /// keystroke; what was saved before stays.
     save_failing: StoredValue<bool>,
-    /// Counts the tenant's changes (a change, an undo or redo, a replacement), so that work put
-    /// off until after a paint can tell whether the tenant is still the one it was for.
-    revision: StoredValue<u64>,
     first_visit: bool,
 }
 
@@ -83,11 +84,11 @@ impl Workspace {
             designer: RwSignal::new(restored.designer),
             designer_epoch: RwSignal::new(0),
             stored: StoredValue::new(restored.stored),
+            save_writer: StoredValue::new(SaveWriter::default()),
             saving_paused: RwSignal::new(false),
             save_state: RwSignal::new(SaveState::Saved),
             save_timer: StoredValue::new(None),
             save_failing: StoredValue::new(false),
-            revision: StoredValue::new(0),
             first_visit: restored.first_visit,
         };
         workspace.save_on_change(notices);
@@ -227,7 +228,15 @@ impl Workspace {
 
     /// The same document without whitespace, as this browser's storage keeps it. Reactive.
     fn stored_document(&self) -> String {
-        self.with_document(|tenant, designer| esp_core::save::save_compact(tenant, designer, None))
+        self.history.with(|history| {
+            let designer = self
+                .designer
+                .with(|designer| Value::Object(designer.clone()));
+            self.save_writer
+                .try_update_value(|writer| writer.compact(history, &designer))
+                // Only once the page's state is gone: a writer of its own writes it all.
+                .unwrap_or_else(|| SaveWriter::default().compact(history, &designer))
+        })
     }
 
     fn with_document(&self, write: impl Fn(&Tenant, &Value) -> String) -> String {
@@ -245,7 +254,6 @@ impl Workspace {
     /// Replaces the tenant and every designer section (an imported save, another tab's
     /// change), forgetting the undo history; live sections read their new state.
     pub fn replace_everything(&self, tenant: Tenant, designer: Map<String, Value>) {
-        self.bump_revision();
         self.history.update(|history| history.reset(tenant));
         self.designer.set(designer);
         self.designer_epoch.update(|epoch| *epoch += 1);
@@ -271,33 +279,26 @@ impl Workspace {
         let outcome = self.history.write_untracked().apply(label, operation);
         // A refused operation changed nothing: nobody needs to re-render or save.
         if outcome.is_ok() {
-            self.bump_revision();
             self.history.notify();
         }
         outcome
     }
 
     pub fn undo(&self) -> Option<String> {
-        self.bump_revision();
         let mut label = None;
         self.history.update(|history| label = history.undo());
         label
     }
 
     pub fn redo(&self) -> Option<String> {
-        self.bump_revision();
         let mut label = None;
         self.history.update(|history| label = history.redo());
         label
     }
 
-    fn bump_revision(&self) {
-        self.revision.update_value(|n| *n = n.wrapping_add(1));
-    }
-
-    /// A number that changes whenever the tenant may have (not reactive).
+    /// A number that changes whenever the tenant does: the history's generation (not reactive).
     pub fn revision(&self) -> u64 {
-        self.revision.get_value()
+        self.history.with_untracked(History::generation)
     }
 
     /// Reads the tenant before and after the last change that Undo would undo, without
