@@ -24,9 +24,9 @@ struct Shown {
 
 #[component]
 pub fn Phases(
-    resolution: Memo<Option<Resolution>>,
-    mode: Memo<Option<Mode>>,
-    join: Memo<Option<JoinType>>,
+    resolution: Signal<Option<Resolution>>,
+    mode: Signal<Option<Mode>>,
+    join: Signal<Option<JoinType>>,
 ) -> impl IntoView {
     let shown = move || {
         resolution.with(|r| {

@@ -16,7 +16,7 @@ struct Shown {
 }
 
 #[component]
-pub fn EspScreen(resolution: Memo<Option<Resolution>>) -> impl IntoView {
+pub fn EspScreen(resolution: Signal<Option<Resolution>>) -> impl IntoView {
     let error_view = RwSignal::new(false);
     let shown = move || {
         resolution.with(|r| {

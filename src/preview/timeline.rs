@@ -15,7 +15,7 @@ struct Times {
 }
 
 #[component]
-pub fn Timeline(resolution: Memo<Option<Resolution>>) -> impl IntoView {
+pub fn Timeline(resolution: Signal<Option<Resolution>>) -> impl IntoView {
     let times = move || {
         resolution.with(|r| {
             let r = r.as_ref()?;
