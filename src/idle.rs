@@ -1,7 +1,7 @@
 //! Work put off until after the next paint, when the browser has nothing more urgent to do.
 
-use leptos::prelude::request_animation_frame;
 use js_sys::Reflect;
+use leptos::prelude::request_animation_frame;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 

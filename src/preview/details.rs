@@ -67,8 +67,7 @@ fn copy_if_changed<T>(source: Memo<T>, shown: RwSignal<T>)
 where
     T: Clone + PartialEq + Send + Sync + 'static,
 {
-    let Some(changed) =
-        source.try_with_untracked(|now| shown.try_with_untracked(|old| old != now))
+    let Some(changed) = source.try_with_untracked(|now| shown.try_with_untracked(|old| old != now))
     else {
         return;
     };

@@ -11,7 +11,10 @@ use super::words;
 pub const TRACE_MARK_ID: &str = "trace-highlighted";
 
 #[component]
-pub fn Trace(resolution: Signal<Option<Resolution>>, profile: Memo<Option<String>>) -> impl IntoView {
+pub fn Trace(
+    resolution: Signal<Option<Resolution>>,
+    profile: Memo<Option<String>>,
+) -> impl IntoView {
     // The entries are built once per list of profiles (and their numbers of rows, which only the
     // tenant changes) and highlighted profile; each entry and each row then reads its own part
     // of the resolution, so a scenario change rewrites only the rows and sentences whose trace
