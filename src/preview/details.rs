@@ -16,9 +16,9 @@ use leptos::prelude::*;
 /// taken up together so the details never mix two scenarios.
 #[derive(Clone, Copy)]
 pub struct Details {
-    pub resolution: Signal<Option<Resolution>>,
-    pub mode: Signal<Option<Mode>>,
-    pub join: Signal<Option<JoinType>>,
+    pub resolution: ReadSignal<Option<Resolution>>,
+    pub mode: ReadSignal<Option<Mode>>,
+    pub join: ReadSignal<Option<JoinType>>,
 }
 
 impl Details {
@@ -53,9 +53,9 @@ impl Details {
             }
         });
         Details {
-            resolution: shown_resolution.into(),
-            mode: shown_mode.into(),
-            join: shown_join.into(),
+            resolution: shown_resolution.read_only(),
+            mode: shown_mode.read_only(),
+            join: shown_join.read_only(),
         }
     }
 }

@@ -10,96 +10,79 @@ use leptos::prelude::*;
 
 use super::words::{self, AppStatus};
 
-/// What one phase shows: a sentence, or its table of apps.
+/// What the phases section shows, taken out of the resolution.
 #[derive(Clone, Debug, PartialEq)]
-enum PhaseBody {
-    Sentence(&'static str),
-    Table { summary: String, rows: Vec<AppRow> },
+struct Shown {
+    page_shown: bool,
+    block: bool,
+    hybrid: bool,
+    device: PhaseApps,
+    account: Option<PhaseApps>,
+    technician: Option<TechnicianFlow>,
+    apps: Vec<AppOutcome>,
 }
 
-/// One app as a table row or list item shows it.
-#[derive(Clone, Debug, PartialEq)]
-struct AppRow {
-    name: String,
-    kind: String,
-    context: &'static str,
-    status: AppStatus,
-    reason: String,
-}
-
-/// The technician flow of pre-provisioning: its summary and each app's outcome.
-#[derive(Clone, Debug, PartialEq)]
-struct Technician {
-    summary: String,
-    apps: Vec<(String, &'static str)>,
-}
-
-const NOT_SHOWN: &str = "Nothing is tracked: the page is not shown.";
-
-/// Each part of the section reads its own memo of what it shows, so a change rebuilds only the
-/// parts it changes: switching the mode between user-driven and self-deploying adds or takes
-/// away account setup's table, and device setup's table, the larger on most tenants, stays.
 #[component]
 pub fn Phases(
-    resolution: Signal<Option<Resolution>>,
-    mode: Signal<Option<Mode>>,
-    join: Signal<Option<JoinType>>,
+    resolution: ReadSignal<Option<Resolution>>,
+    mode: ReadSignal<Option<Mode>>,
+    join: ReadSignal<Option<JoinType>>,
 ) -> impl IntoView {
-    let has_result = Memo::new(move |_| resolution.with(Option::is_some));
-    let hybrid = Memo::new(move |_| join.get() == Some(JoinType::Hybrid));
-    let device = Memo::new(move |_| {
+    let shown = move || {
         resolution.with(|r| {
-            let r = r.as_ref()?;
-            Some(if r.page_shown {
-                phase_body(&r.device_setup, &r.apps, r.block_device_use)
-            } else {
-                PhaseBody::Sentence(NOT_SHOWN)
+            r.as_ref().map(|r| Shown {
+                page_shown: r.page_shown,
+                block: r.block_device_use,
+                hybrid: join.get() == Some(JoinType::Hybrid),
+                device: r.device_setup.clone(),
+                account: r.account_setup.clone(),
+                technician: r.technician_flow.clone(),
+                apps: r.apps.clone(),
             })
         })
-    });
-    let account = Memo::new(move |_| {
-        let mode = mode.get().unwrap_or(Mode::UserDriven);
-        resolution.with(|r| {
-            let r = r.as_ref()?;
-            Some(match &r.account_setup {
-                Some(phase) => phase_body(phase, &r.apps, r.block_device_use),
-                None => PhaseBody::Sentence(account_missing(mode)),
-            })
-        })
-    });
-    let technician = Memo::new(move |_| {
-        resolution.with(|r| {
-            let r = r.as_ref()?;
-            r.technician_flow
-                .as_ref()
-                .map(|flow| technician_of(flow, &r.apps))
-        })
-    });
-    let listed = move |listed: fn(&AppOutcome, bool) -> bool| {
-        Memo::new(move |_| {
-            resolution.with(|r| {
-                r.as_ref().map_or_else(Vec::new, |r| {
-                    r.apps
-                        .iter()
-                        .filter(|a| listed(a, r.block_device_use))
-                        .map(|a| app_row(a, r.block_device_use))
-                        .collect::<Vec<_>>()
-                })
-            })
-        })
-    };
-    let not_assigned = listed(|a, block| AppStatus::of(a, block) == AppStatus::SelectedNotAssigned);
-    let not_tracked = listed(|a, _| a.phase == Some(AppPhase::NotTracked));
-    let preparation = move || {
-        if hybrid.get() {
-            "TPM attestation, joining the on-premises domain and Microsoft Entra ID, and MDM \
-             enrollment. No apps are tracked here."
-        } else {
-            "TPM attestation, Microsoft Entra join and MDM enrollment. No apps are tracked here."
-        }
     };
     move || {
-        has_result.get().then(|| {
+        shown().map(|s| {
+            let mode = mode.get().unwrap_or(Mode::UserDriven);
+            let preparation = if s.hybrid {
+                "TPM attestation, joining the on-premises domain and Microsoft Entra ID, and MDM \
+                 enrollment. No apps are tracked here."
+            } else {
+                "TPM attestation, Microsoft Entra join and MDM enrollment. No apps are tracked here."
+            };
+            let account_missing = match mode {
+                Mode::UserDriven => "Nothing is tracked: the page is not shown.",
+                Mode::SelfDeploying => "There is no account setup: self-deploying has no user.",
+                Mode::PreProvisioning => {
+                    "There is no account setup in the technician flow: it comes later, when the \
+                     user signs in."
+                }
+            };
+            let device_body = if s.page_shown {
+                phase_table("device-setup", "Apps tracked in device setup", &s.device, &s.apps, s.block)
+                    .into_any()
+            } else {
+                view! { <p>"Nothing is tracked: the page is not shown."</p> }.into_any()
+            };
+            let account_body = match &s.account {
+                Some(apps) => {
+                    phase_table("account-setup", "Apps tracked in account setup", apps, &s.apps, s.block)
+                        .into_any()
+                }
+                None => view! { <p>{account_missing}</p> }.into_any(),
+            };
+            let not_assigned: Vec<AppOutcome> = s
+                .apps
+                .iter()
+                .filter(|a| AppStatus::of(a, s.block) == AppStatus::SelectedNotAssigned)
+                .cloned()
+                .collect();
+            let not_tracked: Vec<AppOutcome> = s
+                .apps
+                .iter()
+                .filter(|a| a.phase == Some(AppPhase::NotTracked))
+                .cloned()
+                .collect();
             view! {
                 <section class="phases" aria-labelledby="phases-heading">
                     <h3 id="phases-heading">"Phases"</h3>
@@ -109,61 +92,34 @@ pub fn Phases(
                     </div>
                     <div class="phase">
                         <h4>"Device setup"</h4>
-                        {move || {
-                            device.get().map(|body| {
-                                phase_view("device-setup", "Apps tracked in device setup", body)
-                            })
-                        }}
+                        {device_body}
                     </div>
                     <div class="phase">
                         <h4>"Account setup"</h4>
-                        {move || {
-                            account.get().map(|body| {
-                                phase_view("account-setup", "Apps tracked in account setup", body)
-                            })
-                        }}
+                        {account_body}
                     </div>
-                    {move || technician.get().map(technician_view)}
-                    {move || {
-                        not_assigned.with(|apps| {
-                            (!apps.is_empty()).then(|| {
-                                app_list(
-                                    "Selected but not assigned",
-                                    "In the profile's list of blocking apps, but not \
-                                     required-assigned anywhere this scenario reaches: the page \
-                                     never waits for them.",
-                                    apps,
-                                )
-                            })
-                        })
-                    }}
-                    {move || {
-                        not_tracked.with(|apps| {
-                            (!apps.is_empty()).then(|| {
-                                app_list(
-                                    "Required here but not tracked",
-                                    "Assigned as required to this device or user, but the page \
-                                     does not track them in this scenario.",
-                                    apps,
-                                )
-                            })
-                        })
-                    }}
+                    {s.technician.map(|flow| technician(&flow, &s.apps))}
+                    {(!not_assigned.is_empty())
+                        .then(|| {
+                            app_list(
+                                "Selected but not assigned",
+                                "In the profile's list of blocking apps, but not required-assigned \
+                                 anywhere this scenario reaches: the page never waits for them.",
+                                &not_assigned,
+                            )
+                        })}
+                    {(!not_tracked.is_empty())
+                        .then(|| {
+                            app_list(
+                                "Required here but not tracked",
+                                "Assigned as required to this device or user, but the page does not \
+                                 track them in this scenario.",
+                                &not_tracked,
+                            )
+                        })}
                 </section>
             }
         })
-    }
-}
-
-/// Why account setup has no table in this mode when the resolution has no account setup.
-fn account_missing(mode: Mode) -> &'static str {
-    match mode {
-        Mode::UserDriven => NOT_SHOWN,
-        Mode::SelfDeploying => "There is no account setup: self-deploying has no user.",
-        Mode::PreProvisioning => {
-            "There is no account setup in the technician flow: it comes later, when the user \
-             signs in."
-        }
     }
 }
 
@@ -179,9 +135,15 @@ fn type_label(app: &AppOutcome) -> String {
     }
 }
 
-fn phase_body(phase: &PhaseApps, apps: &[AppOutcome], block: bool) -> PhaseBody {
+fn phase_table(
+    id: &'static str,
+    caption: &'static str,
+    phase: &PhaseApps,
+    apps: &[AppOutcome],
+    block: bool,
+) -> impl IntoView {
     if phase.tracked.is_empty() {
-        return PhaseBody::Sentence("No app is tracked in this phase.");
+        return view! { <p>"No app is tracked in this phase."</p> }.into_any();
     }
     let summary = format!(
         "{} tracked; {} {}.",
@@ -198,40 +160,6 @@ fn phase_body(phase: &PhaseApps, apps: &[AppOutcome], block: bool) -> PhaseBody 
         .iter()
         .filter_map(|app_id| find(apps, app_id))
         .map(|app| app_row(app, block))
-        .collect();
-    PhaseBody::Table { summary, rows }
-}
-
-fn app_row(app: &AppOutcome, block: bool) -> AppRow {
-    AppRow {
-        name: app.display_name.clone(),
-        kind: type_label(app),
-        context: words::context(app.context),
-        status: AppStatus::of(app, block),
-        reason: app.reason.clone(),
-    }
-}
-
-fn phase_view(id: &'static str, caption: &'static str, body: PhaseBody) -> AnyView {
-    let (summary, rows) = match body {
-        PhaseBody::Sentence(text) => return view! { <p>{text}</p> }.into_any(),
-        PhaseBody::Table { summary, rows } => (summary, rows),
-    };
-    let rows = rows
-        .into_iter()
-        .map(|row| {
-            view! {
-                <tr>
-                    <th scope="row">{row.name}</th>
-                    <td>{row.kind}</td>
-                    <td>{row.context}</td>
-                    <td>
-                        <span class=row.status.class()>{row.status.label()}</span>
-                        <span class="reason">{row.reason}</span>
-                    </td>
-                </tr>
-            }
-        })
         .collect_view();
     view! {
         <p>{summary}</p>
@@ -251,7 +179,22 @@ fn phase_view(id: &'static str, caption: &'static str, body: PhaseBody) -> AnyVi
     .into_any()
 }
 
-fn app_list(title: &'static str, intro: &'static str, apps: &[AppRow]) -> impl IntoView {
+fn app_row(app: &AppOutcome, block: bool) -> impl IntoView {
+    let status = AppStatus::of(app, block);
+    view! {
+        <tr>
+            <th scope="row">{app.display_name.clone()}</th>
+            <td>{type_label(app)}</td>
+            <td>{words::context(app.context)}</td>
+            <td>
+                <span class=status.class()>{status.label()}</span>
+                <span class="reason">{app.reason.clone()}</span>
+            </td>
+        </tr>
+    }
+}
+
+fn app_list(title: &'static str, intro: &'static str, apps: &[AppOutcome]) -> impl IntoView {
     view! {
         <div class="phase">
             <h4>{title}</h4>
@@ -262,9 +205,9 @@ fn app_list(title: &'static str, intro: &'static str, apps: &[AppRow]) -> impl I
                     .map(|app| {
                         view! {
                             <li>
-                                <strong>{app.name.clone()}</strong>
+                                <strong>{app.display_name.clone()}</strong>
                                 " ("
-                                {app.kind.clone()}
+                                {type_label(app)}
                                 "): "
                                 {app.reason.clone()}
                             </li>
@@ -276,47 +219,37 @@ fn app_list(title: &'static str, intro: &'static str, apps: &[AppRow]) -> impl I
     }
 }
 
-fn technician_of(flow: &TechnicianFlow, apps: &[AppOutcome]) -> Technician {
-    let summary = format!(
-        "The technician flow installs {} before the device is resealed; {} of them can fail the \
-         deployment.",
-        words::count(flow.attempted.len(), "app", "apps"),
-        flow.fails_on.len()
-    );
-    let apps = flow
+fn technician(flow: &TechnicianFlow, apps: &[AppOutcome]) -> impl IntoView {
+    let rows = flow
         .attempted
         .iter()
         .filter_map(|id| find(apps, id))
         .map(|app| {
-            let outcome = if flow.fails_on.contains(&app.id) {
+            let fails = flow.fails_on.contains(&app.id);
+            let outcome = if fails {
                 "Attempted; its failure fails the deployment"
             } else {
                 "Attempted; its failure does not fail the deployment"
             };
-            (app.display_name.clone(), outcome)
-        })
-        .collect();
-    Technician { summary, apps }
-}
-
-fn technician_view(technician: Technician) -> impl IntoView {
-    let rows = technician
-        .apps
-        .into_iter()
-        .map(|(name, outcome)| {
             view! {
                 <li>
-                    <strong>{name}</strong>
+                    <strong>{app.display_name.clone()}</strong>
                     ": "
                     {outcome}
                 </li>
             }
         })
         .collect_view();
+    let summary = format!(
+        "The technician flow installs {} before the device is resealed; {} of them can fail the \
+         deployment.",
+        words::count(flow.attempted.len(), "app", "apps"),
+        flow.fails_on.len()
+    );
     view! {
         <div class="phase">
             <h4>"Technician flow (pre-provisioning)"</h4>
-            <p>{technician.summary}</p>
+            <p>{summary}</p>
             <ul class="app-list">{rows}</ul>
         </div>
     }

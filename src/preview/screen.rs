@@ -16,7 +16,7 @@ struct Shown {
 }
 
 #[component]
-pub fn EspScreen(resolution: Signal<Option<Resolution>>) -> impl IntoView {
+pub fn EspScreen(resolution: ReadSignal<Option<Resolution>>) -> impl IntoView {
     let error_view = RwSignal::new(false);
     // A memo: a change that leaves the screen as it was rebuilds nothing here.
     let shown = Memo::new(move |_| {

@@ -15,7 +15,7 @@ struct Times {
 }
 
 #[component]
-pub fn Timeline(resolution: Signal<Option<Resolution>>) -> impl IntoView {
+pub fn Timeline(resolution: ReadSignal<Option<Resolution>>) -> impl IntoView {
     // A memo: a change that leaves the times as they were (most do) rebuilds nothing here.
     let times = Memo::new(move |_| {
         resolution.with(|r| {

@@ -12,7 +12,7 @@ pub const TRACE_MARK_ID: &str = "trace-highlighted";
 
 #[component]
 pub fn Trace(
-    resolution: Signal<Option<Resolution>>,
+    resolution: ReadSignal<Option<Resolution>>,
     profile: Memo<Option<String>>,
 ) -> impl IntoView {
     // The entries are built once per list of profiles (and their numbers of rows, which only the
@@ -66,7 +66,7 @@ pub fn Trace(
 }
 
 fn entry(
-    resolution: Signal<Option<Resolution>>,
+    resolution: ReadSignal<Option<Resolution>>,
     id: String,
     rows: usize,
     highlighted: bool,
