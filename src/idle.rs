@@ -22,18 +22,21 @@ const AT_THE_LATEST_MS: u32 = 500;
 /// The one compiled body of [`after_paint`]: its JavaScript glue is generated once, not once
 /// per caller.
 fn after_paint_boxed(work: Box<dyn FnOnce()>) {
-    request_animation_frame(move || {
-        let callback = Closure::once_into_js(work);
-        let window = leptos::prelude::window();
-        let options = web_sys::IdleRequestOptions::new();
-        options.set_timeout(AT_THE_LATEST_MS);
-        if window
-            .request_idle_callback_with_options(callback.unchecked_ref(), &options)
-            .is_err()
-        {
-            let _ = window.set_timeout_with_callback(callback.unchecked_ref());
-        }
-    });
+    request_animation_frame(move || when_idle(&Closure::once_into_js(work)));
+}
+
+/// Calls `callback` when the page is idle, within [`AT_THE_LATEST_MS`]; without idle callbacks
+/// (Safari), in a task of its own.
+fn when_idle(callback: &JsValue) {
+    let window = leptos::prelude::window();
+    let options = web_sys::IdleRequestOptions::new();
+    options.set_timeout(AT_THE_LATEST_MS);
+    if window
+        .request_idle_callback_with_options(callback.unchecked_ref(), &options)
+        .is_err()
+    {
+        let _ = window.set_timeout_with_callback(callback.unchecked_ref());
+    }
 }
 
 /// Runs `work` soon after the frame now being prepared has painted, in a background-priority
@@ -52,15 +55,7 @@ fn soon_after_paint_boxed(work: Box<dyn FnOnce()>) {
     request_animation_frame(move || {
         let callback = Closure::once_into_js(work);
         if post_background_task(&callback).is_none() {
-            let window = leptos::prelude::window();
-            let options = web_sys::IdleRequestOptions::new();
-            options.set_timeout(AT_THE_LATEST_MS);
-            if window
-                .request_idle_callback_with_options(callback.unchecked_ref(), &options)
-                .is_err()
-            {
-                let _ = window.set_timeout_with_callback(callback.unchecked_ref());
-            }
+            when_idle(&callback);
         }
     });
 }
