@@ -6,8 +6,8 @@
 //! on a large tenant. The outcome at the top of the result (the applied profile, the warnings,
 //! the sentence a screen reader hears) reads the resolution itself and paints in the frame of
 //! the input; the details take up the same resolution in a task of their own right after that
-//! frame (`idle::soon_after_paint`; the way `useDeferredValue` works in React). A first result, or a result going away, is taken up
-//! at once, so the details never show a frame of emptiness.
+//! frame (`idle::soon_after_paint`; the way `useDeferredValue` works in React). A first result,
+//! or a result going away, is taken up at once, so the details never show a frame of emptiness.
 
 use esp_core::resolve::{JoinType, Mode, Resolution};
 use leptos::prelude::*;

@@ -6,7 +6,8 @@
 //!
 //! The trace, the largest part, reads its pieces of the resolution entry by entry and row by
 //! row, so a change rewrites only what changed (a scenario change should paint within one frame,
-//! issue #9); the other parts are rebuilt with the resolution.
+//! issue #9); the time and the screen are rebuilt when what they show changes, the phases with
+//! every resolution.
 
 use esp_core::resolve::{JoinType, Mode, Resolution, Via};
 use leptos::prelude::*;
