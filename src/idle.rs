@@ -1,8 +1,9 @@
 //! Work put off until after the next paint, when the browser has nothing more urgent to do.
 
+use js_sys::Reflect;
 use leptos::prelude::request_animation_frame;
 use wasm_bindgen::closure::Closure;
-use wasm_bindgen::JsCast;
+use wasm_bindgen::{JsCast, JsValue};
 
 /// Runs `work` once the frame now being prepared has painted and the page is idle (the browser's
 /// `requestIdleCallback`, asked for from the next animation frame). Work that follows a change
@@ -21,16 +22,54 @@ const AT_THE_LATEST_MS: u32 = 500;
 /// The one compiled body of [`after_paint`]: its JavaScript glue is generated once, not once
 /// per caller.
 fn after_paint_boxed(work: Box<dyn FnOnce()>) {
+    request_animation_frame(move || when_idle(&Closure::once_into_js(work)));
+}
+
+/// Calls `callback` when the page is idle, within [`AT_THE_LATEST_MS`]; without idle callbacks
+/// (Safari), in a task of its own.
+fn when_idle(callback: &JsValue) {
+    let window = leptos::prelude::window();
+    let options = web_sys::IdleRequestOptions::new();
+    options.set_timeout(AT_THE_LATEST_MS);
+    if window
+        .request_idle_callback_with_options(callback.unchecked_ref(), &options)
+        .is_err()
+    {
+        let _ = window.set_timeout_with_callback(callback.unchecked_ref());
+    }
+}
+
+/// Runs `work` soon after the frame now being prepared has painted, in a background-priority
+/// task (the Prioritized Task Scheduling API's `scheduler.postTask`) posted from the next
+/// animation frame. Unlike [`after_paint`] it does not wait for an idle period, which a busy
+/// page may not get for hundreds of milliseconds: it suits the second half of an answer the
+/// person is looking at (a result's details after its outcome). A background task still
+/// yields to the tasks already waiting, so the frame's end is seen before the work begins.
+/// Where the scheduler is missing (Safari), it is [`after_paint`].
+pub fn soon_after_paint(work: impl FnOnce() + 'static) {
+    soon_after_paint_boxed(Box::new(work));
+}
+
+/// The one compiled body of [`soon_after_paint`].
+fn soon_after_paint_boxed(work: Box<dyn FnOnce()>) {
     request_animation_frame(move || {
         let callback = Closure::once_into_js(work);
-        let window = leptos::prelude::window();
-        let options = web_sys::IdleRequestOptions::new();
-        options.set_timeout(AT_THE_LATEST_MS);
-        if window
-            .request_idle_callback_with_options(callback.unchecked_ref(), &options)
-            .is_err()
-        {
-            let _ = window.set_timeout_with_callback(callback.unchecked_ref());
+        if post_background_task(&callback).is_none() {
+            when_idle(&callback);
         }
     });
+}
+
+/// `scheduler.postTask(callback, { priority: "background" })`; `None` where there is no
+/// scheduler. Read through `Reflect`: web-sys binds the API only behind an unstable flag.
+fn post_background_task(callback: &JsValue) -> Option<()> {
+    let scheduler = Reflect::get(&js_sys::global(), &JsValue::from_str("scheduler")).ok()?;
+    let post = Reflect::get(&scheduler, &JsValue::from_str("postTask"))
+        .ok()?
+        .dyn_into::<js_sys::Function>()
+        .ok()?;
+    let options = js_sys::Object::new();
+    Reflect::set(&options, &"priority".into(), &"background".into()).ok()?;
+    post.call2(&scheduler, callback, &options).ok()?;
+    Some(())
 }

@@ -68,19 +68,21 @@ pub fn GroupPicker(
     groups: Memo<Vec<Group>>,
 ) -> impl IntoView {
     let query = RwSignal::new(String::new());
-    // The picked ids and the rows, in one memo: another change of the scenario (its mode, say)
-    // leaves the list and its checkboxes alone, and the rows are worked out once per change.
-    let picked = Memo::new(move |_| {
-        let chosen = state.with(|s| {
+    // The picked ids have a memo of their own, and the rows one that reads them: another change
+    // of the scenario (its mode, say) then neither filters and sorts thousands of groups again
+    // nor touches the list and its checkboxes.
+    let chosen = Memo::new(move |_| {
+        state.with(|s| {
             s.selected()
                 .map(|x| side.ids(&x.scenario).to_vec())
                 .unwrap_or_default()
-        });
-        let needle = query.with(|q| q.trim().to_lowercase());
-        let rows = groups.with(|groups| rows(side, groups, &chosen, &needle));
-        (chosen, rows)
+        })
     });
-    let is_chosen = move |id: &GroupId| picked.with(|(chosen, _)| chosen.contains(id));
+    let shown_rows = Memo::new(move |_| {
+        let needle = query.with(|q| q.trim().to_lowercase());
+        chosen.with(|chosen| groups.with(|groups| rows(side, groups, chosen, &needle)))
+    });
+    let is_chosen = move |id: &GroupId| chosen.with(|chosen| chosen.contains(id));
     let toggle = move |id: GroupId, on: bool| {
         state.update(|s| {
             s.edit_selected(|x| {
@@ -95,7 +97,7 @@ pub fn GroupPicker(
     let search_id = format!("{}-group-search", side.slug());
     let summary_id = format!("{}-group-summary", side.slug());
     let summary = move || {
-        let names: Vec<String> = picked.with(|(chosen, _)| {
+        let names: Vec<String> = chosen.with(|chosen| {
             groups.with(|groups| {
                 chosen
                     .iter()
@@ -116,7 +118,7 @@ pub fn GroupPicker(
     };
     let more = move || {
         let total = groups.with(Vec::len);
-        let shown = picked.with(|(_, rows)| rows.len());
+        let shown = shown_rows.with(Vec::len);
         (shown >= SHOWN && total > shown)
             .then(|| format!("Showing the first {SHOWN} groups: search to find others."))
     };
@@ -137,7 +139,7 @@ pub fn GroupPicker(
                 on:input:target=move |ev| query.set(ev.target().value())
             />
             <When
-                when=move || picked.with(|(_, rows)| !rows.is_empty())
+                when=move || shown_rows.with(|rows| !rows.is_empty())
                 fallback=move || {
                     let empty = groups.with(Vec::is_empty);
                     view! {
@@ -153,7 +155,7 @@ pub fn GroupPicker(
             >
                 <ul class="group-list">
                     <KeyedRows
-                        each=move || picked.with(|(_, rows)| rows.clone())
+                        each=move || shown_rows.get()
                         key=|row| content_key(row.id.as_str(), row)
                         children=move |row| {
                             let id = row.id.clone();

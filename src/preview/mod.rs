@@ -5,6 +5,7 @@
 //! tenant is indexed once per version (a memo), and the selected scenario is resolved against
 //! that index on every change, with no button. Addresses are built in [`link`].
 
+mod details;
 mod download;
 mod fleet;
 mod form;

@@ -24,9 +24,9 @@ struct Shown {
 
 #[component]
 pub fn Phases(
-    resolution: Memo<Option<Resolution>>,
-    mode: Memo<Option<Mode>>,
-    join: Memo<Option<JoinType>>,
+    resolution: ReadSignal<Option<Resolution>>,
+    mode: ReadSignal<Option<Mode>>,
+    join: ReadSignal<Option<JoinType>>,
 ) -> impl IntoView {
     let shown = move || {
         resolution.with(|r| {

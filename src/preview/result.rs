@@ -1,13 +1,18 @@
 //! The result of the selected scenario, recomputed on every change: the applied profile and how
 //! it was reached, the warnings, the phases, time, the screen and the trace.
 //!
+//! The outcome at the top (the applied profile, the warnings, what a screen reader hears) reads
+//! the resolution itself; the details below it follow once that has painted (`details`).
+//!
 //! The trace, the largest part, reads its pieces of the resolution entry by entry and row by
 //! row, so a change rewrites only what changed (a scenario change should paint within one frame,
-//! issue #9); the other parts are rebuilt with the resolution.
+//! issue #9); the time and the screen are rebuilt when what they show changes, the phases with
+//! every resolution.
 
 use esp_core::resolve::{JoinType, Mode, Resolution, Via};
 use leptos::prelude::*;
 
+use super::details::Details;
 use super::phases::Phases;
 use super::screen::EspScreen;
 use super::timeline::Timeline;
@@ -24,6 +29,7 @@ pub fn ResultPanel(
     profile: Memo<Option<String>>,
 ) -> impl IntoView {
     let has_result = move || resolution.with(Option::is_some);
+    let details = Details::after_paint(resolution, mode, join);
     view! {
         <section class="result" aria-labelledby="result-heading">
             <h2 id="result-heading">"Result"</h2>
@@ -37,10 +43,10 @@ pub fn ResultPanel(
                 <Applied resolution mode />
                 <Highlight resolution profile />
                 <Warnings resolution />
-                <Phases resolution mode join />
-                <Timeline resolution />
-                <EspScreen resolution />
-                <Trace resolution profile />
+                <Phases resolution=details.resolution mode=details.mode join=details.join />
+                <Timeline resolution=details.resolution />
+                <EspScreen resolution=details.resolution />
+                <Trace resolution=details.resolution profile />
             </When>
         </section>
     }

@@ -16,9 +16,10 @@ struct Shown {
 }
 
 #[component]
-pub fn EspScreen(resolution: Memo<Option<Resolution>>) -> impl IntoView {
+pub fn EspScreen(resolution: ReadSignal<Option<Resolution>>) -> impl IntoView {
     let error_view = RwSignal::new(false);
-    let shown = move || {
+    // A memo: a change that leaves the screen as it was rebuilds nothing here.
+    let shown = Memo::new(move |_| {
         resolution.with(|r| {
             r.as_ref().map(|r| {
                 let count = |phase: &esp_core::resolve::PhaseApps| {
@@ -37,9 +38,9 @@ pub fn EspScreen(resolution: Memo<Option<Resolution>>) -> impl IntoView {
                 }
             })
         })
-    };
+    });
     let body = move || {
-        let s = shown()?;
+        let s = shown.get()?;
         let Some(screen) = s.screen.clone() else {
             return Some(
                 view! {

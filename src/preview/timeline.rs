@@ -15,8 +15,9 @@ struct Times {
 }
 
 #[component]
-pub fn Timeline(resolution: Memo<Option<Resolution>>) -> impl IntoView {
-    let times = move || {
+pub fn Timeline(resolution: ReadSignal<Option<Resolution>>) -> impl IntoView {
+    // A memo: a change that leaves the times as they were (most do) rebuilds nothing here.
+    let times = Memo::new(move |_| {
         resolution.with(|r| {
             let r = r.as_ref()?;
             Some(Times {
@@ -29,11 +30,11 @@ pub fn Timeline(resolution: Memo<Option<Resolution>>) -> impl IntoView {
                     .any(|w| w.code == WarningCode::QualityUpdatesIgnored),
             })
         })
-    };
+    });
     view! {
         <section class="timeline" aria-labelledby="time-heading">
             <h3 id="time-heading">"Time"</h3>
-            {move || match times() {
+            {move || match times.get() {
                 None => view! { <p>"No page, so no timeout: the device goes on at once."</p> }.into_any(),
                 Some(t) => picture(t).into_any(),
             }}

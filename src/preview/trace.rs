@@ -11,11 +11,14 @@ use super::words;
 pub const TRACE_MARK_ID: &str = "trace-highlighted";
 
 #[component]
-pub fn Trace(resolution: Memo<Option<Resolution>>, profile: Memo<Option<String>>) -> impl IntoView {
+pub fn Trace(
+    resolution: ReadSignal<Option<Resolution>>,
+    profile: Memo<Option<String>>,
+) -> impl IntoView {
     // The entries are built once per list of profiles (and their numbers of rows, which only the
-    // tenant changes) and highlighted profile; each entry and each row then reads its own part
-    // of the resolution, so a scenario change rewrites only the rows and sentences whose trace
-    // changed.
+    // tenant changes) and highlighted profile; each entry then reads its own part of the
+    // resolution through a memo, so a scenario change rewrites only the rows and sentences whose
+    // trace changed.
     let ids = Memo::new(move |_| {
         resolution.with(|r| {
             r.as_ref()
@@ -63,53 +66,39 @@ pub fn Trace(resolution: Memo<Option<Resolution>>, profile: Memo<Option<String>>
 }
 
 fn entry(
-    resolution: Memo<Option<Resolution>>,
+    resolution: ReadSignal<Option<Resolution>>,
     id: String,
     rows: usize,
     highlighted: bool,
 ) -> impl IntoView {
-    // Each piece of the head re-reads the entry; a text that did not change is not rewritten.
-    let read = {
-        let id = id.clone();
-        move |field: fn(&ProfileTrace) -> String| {
-            let id = id.clone();
-            move || {
-                resolution.with(|r| {
-                    r.as_ref()
-                        .and_then(|r| find(r, &id))
-                        .map(field)
-                        .unwrap_or_default()
-                })
-            }
-        }
+    // The entry has a memo of its own, which the pieces of its head and its rows read: a change
+    // wakes the fifty or so entries, not the several hundred pieces that read them, and only
+    // an entry whose trace changed rewrites its pieces (a text that did not change is not
+    // rewritten).
+    let trace =
+        Memo::new(move |_| resolution.with(|r| r.as_ref().and_then(|r| find(r, &id)).cloned()));
+    let read = move |field: fn(&ProfileTrace) -> String| {
+        move || trace.with(|p| p.as_ref().map(field).unwrap_or_default())
     };
-    let state = move |id: String| {
-        move || {
-            resolution.with(|r| {
-                let p = r.as_ref().and_then(|r| find(r, &id));
-                (
-                    p.is_some_and(|p| p.chosen),
-                    p.is_some_and(|p| p.matched),
-                    p.and_then(|p| p.via.filter(|_| p.matched)),
-                )
-            })
-        }
+    let state = move || {
+        trace.with(|p| {
+            let p = p.as_ref();
+            (
+                p.is_some_and(|p| p.chosen),
+                p.is_some_and(|p| p.matched),
+                p.and_then(|p| p.via.filter(|_| p.matched)),
+            )
+        })
     };
-    let verdict = {
-        let state = state(id.clone());
-        move || match state() {
-            (true, _, _) => ("Applies", "trace-entry trace-chosen"),
-            (false, true, _) => (
-                "Matches, but another profile applies",
-                "trace-entry trace-matched",
-            ),
-            _ => ("Does not match", "trace-entry"),
-        }
+    let verdict = move || match state() {
+        (true, _, _) => ("Applies", "trace-entry trace-chosen"),
+        (false, true, _) => (
+            "Matches, but another profile applies",
+            "trace-entry trace-matched",
+        ),
+        _ => ("Does not match", "trace-entry"),
     };
-    let verdict_text = {
-        let verdict = verdict.clone();
-        move || verdict().0
-    };
+    let verdict_text = move || verdict().0;
     let class = move || {
         let class = verdict().1;
         if highlighted {
@@ -118,20 +107,15 @@ fn entry(
             class.to_owned()
         }
     };
-    let via = {
-        let state = state(id.clone());
-        move || {
-            state()
-                .2
-                .map(|via| view! { <span class="via">{words::via(via)}</span> }.into_any())
-        }
+    let via = move || {
+        state()
+            .2
+            .map(|via| view! { <span class="via">{words::via(via)}</span> }.into_any())
     };
     let rows = (0..rows)
         .map(|index| {
-            let id = id.clone();
-            let row = Memo::new(move |_| {
-                resolution.with(|r| find(r.as_ref()?, &id)?.assignments.get(index).cloned())
-            });
+            let row =
+                Memo::new(move |_| trace.with(|p| p.as_ref()?.assignments.get(index).cloned()));
             move || row.get().map(|a| assignment(a).into_any())
         })
         .collect_view();

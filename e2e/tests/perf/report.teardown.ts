@@ -66,6 +66,10 @@ test('write the figures', async () => {
   ]) {
     if (figure) figures.push(figure);
   }
+  // The details below the outcome (phases, time, screen, trace) follow once its frame has
+  // painted: reported for what they are, not held to the one-frame target of an interaction.
+  const details = interaction('preview recompute: the details below it (account setup comes or goes)', s.previewRecompute?.details);
+  if (details) figures.push({ ...details, target: 'after the outcome has painted', met: null });
   const fleet = s.fleet;
   if (fleet) {
     const ratio = fleet.page.median / fleet.cli.median;
@@ -82,7 +86,7 @@ test('write the figures', async () => {
   report.figures = figures;
   writeReport(report);
 
-  const rows = figures.map((f) => `| ${f.what} | ${f.measured} | ${f.target} | ${f.met ? 'met' : 'missed'} |`);
+  const rows = figures.map((f) => `| ${f.what} | ${f.measured} | ${f.target} | ${f.met === null ? '—' : f.met ? 'met' : 'missed'} |`);
   console.log(
     [
       `\nSpeed report (${report.mode}) → ${REPORT_PATH}`,
