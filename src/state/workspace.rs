@@ -32,8 +32,9 @@ fn tell(notices: Notices, told: Told) {
 }
 
 /// How long autosave waits for the next change: a burst of keystrokes is written once, after
-/// it, instead of once per key (a large tenant's save takes a few hundred milliseconds, which
-/// would hold every keystroke's paint back). Leaving the page writes at once.
+/// it, instead of once per key (a large tenant's save takes 30–100 ms even when the tenant's
+/// text is reused, which would hold every keystroke's paint back). Leaving the page writes at
+/// once.
 const SAVE_DELAY: Duration = Duration::from_millis(250);
 
 /// Whether what the page shows is in the browser's storage.
