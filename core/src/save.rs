@@ -101,11 +101,6 @@ impl CompactTenant {
     pub fn new(tenant: &Tenant) -> Self {
         CompactTenant(graph::export::bundle(tenant).to_string())
     }
-
-    /// The bundle's compact JSON text.
-    pub fn as_str(&self) -> &str {
-        &self.0
-    }
 }
 
 /// Writes the compact save of the tenant `tenant` was made from: the same text, byte for byte,

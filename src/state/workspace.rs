@@ -222,8 +222,14 @@ impl Workspace {
     /// The save document of the workspace (tenant and designer sections) as a file to download,
     /// with the time to write in it. Reactive.
     pub fn document(&self, saved_at: &str) -> String {
-        self.with_document(|tenant, designer| {
-            esp_core::save::save(tenant, designer, Some(saved_at))
+        self.history.with(|history| {
+            self.designer.with(|designer| {
+                esp_core::save::save(
+                    history.present(),
+                    &Value::Object(designer.clone()),
+                    Some(saved_at),
+                )
+            })
         })
     }
 
@@ -237,13 +243,6 @@ impl Workspace {
                 .try_update_value(|writer| writer.compact(history, &designer))
                 // Only once the page's state is gone: a writer of its own writes it all.
                 .unwrap_or_else(|| SaveWriter::default().compact(history, &designer))
-        })
-    }
-
-    fn with_document(&self, write: impl Fn(&Tenant, &Value) -> String) -> String {
-        self.history.with(|history| {
-            self.designer
-                .with(|designer| write(history.present(), &Value::Object(designer.clone())))
         })
     }
 
