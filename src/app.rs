@@ -4,11 +4,9 @@ use leptos::ev;
 use leptos::html;
 use leptos::prelude::*;
 
-use crate::preview::PreviewPage;
 use crate::profiles::ProfilesPage;
 use crate::route::{Area, CurrentRoute, Route};
 use crate::state::{self, NoticeKind, Notices, NoticesRegion, SaveState, Workspace};
-use crate::tenant::TenantPage;
 
 #[component]
 pub fn App() -> impl IntoView {
@@ -76,8 +74,8 @@ pub fn App() -> impl IntoView {
         <main id="content" tabindex="-1" node_ref=content>
             {move || match area.get() {
                 Area::Profiles => view! { <ProfilesPage /> }.into_any(),
-                Area::Preview => view! { <PreviewPage /> }.into_any(),
-                Area::Tenant => view! { <TenantPage /> }.into_any(),
+                Area::Preview => crate::chunks::preview().into_any(),
+                Area::Tenant => crate::chunks::tenant().into_any(),
                 Area::NotFound => view! { <NotFoundPage /> }.into_any(),
             }}
         </main>

@@ -4,6 +4,7 @@
 //! one a device gets are all answered by `esp_core`.
 
 mod app;
+mod chunks;
 mod erased;
 mod fatal;
 mod idle;

@@ -9,6 +9,9 @@
 mod list;
 mod wizard;
 
+pub(crate) use list::{impact_of_last_change, ImpactSummary};
+pub(crate) use wizard::Wizard;
+
 use leptos::prelude::*;
 
 use crate::route::CurrentRoute;
@@ -27,8 +30,8 @@ pub fn ProfilesPage() -> impl IntoView {
     });
     move || match page.get() {
         Page::List => view! { <list::ProfileList /> }.into_any(),
-        Page::Create => view! { <wizard::Wizard editing=None /> }.into_any(),
-        Page::Edit(id) => view! { <wizard::Wizard editing=Some(id) /> }.into_any(),
+        Page::Create => crate::chunks::wizard(None).into_any(),
+        Page::Edit(id) => crate::chunks::wizard(Some(id)).into_any(),
     }
 }
 

@@ -23,6 +23,11 @@ impl FileInbox {
         self.0.set(Some(file));
     }
 
+    /// Whether a file waits (reactive).
+    pub fn has_file(&self) -> bool {
+        self.0.with(Option::is_some)
+    }
+
     /// Takes the waiting file, if any (reactive: the caller re-runs when a file arrives).
     pub fn take(&self) -> Option<web_sys::File> {
         let file = self.0.get()?;

@@ -29,22 +29,38 @@ struct Pending {
     outcome: Result<Opened, String>,
 }
 
-/// The drop target over the whole page and the import dialog; mounted once by the shell.
+/// The drop target over the whole page, and the import dialog once a file comes; mounted once by
+/// the shell. The dialog's code (esp-core's merge, the report) is downloaded with the first file
+/// (`crate::chunks`), and stays.
 #[component]
 pub fn FileImport() -> impl IntoView {
+    let inbox = FileInbox::get();
+    let dragging = RwSignal::new(0i32);
+    listen_for_drops(dragging, inbox);
+    let wanted = Memo::new(move |was: Option<&bool>| was == Some(&true) || inbox.has_file());
+    view! {
+        <div class="drop-overlay" hidden=move || dragging.get() <= 0 aria-hidden="true">
+            <p>"Drop the file to import it"</p>
+        </div>
+        {move || wanted.get().then(crate::chunks::import_dialog)}
+    }
+}
+
+/// Reads the files the inbox receives and shows what each holds, until the user replaces or
+/// merges the workspace, or cancels.
+#[component]
+pub fn ImportDialog() -> impl IntoView {
     let workspace = Workspace::get();
     let notices = Notices::get();
     let inbox = FileInbox::get();
     let pending = RwSignal::new(None::<Pending>);
     let reading = RwSignal::new(None::<String>);
-    let dragging = RwSignal::new(0i32);
 
     Effect::new(move |_| {
         if let Some(file) = inbox.take() {
             start(file, pending, reading);
         }
     });
-    listen_for_drops(dragging, inbox);
 
     let close = Callback::new(move |()| pending.set(None));
     let title = move || {
@@ -159,9 +175,6 @@ pub fn FileImport() -> impl IntoView {
         })
     };
     view! {
-        <div class="drop-overlay" hidden=move || dragging.get() <= 0 aria-hidden="true">
-            <p>"Drop the file to import it"</p>
-        </div>
         <p class="reading" role="status" hidden=move || reading.with(Option::is_none)>
             {move || reading.get().map(|name| format!("Reading {name}…")).unwrap_or_default()}
         </p>

@@ -24,7 +24,7 @@ mod report;
 mod scope_tags;
 mod ui;
 
-pub use file_import::FileImport;
+pub use file_import::{FileImport, ImportDialog};
 
 use leptos::prelude::*;
 

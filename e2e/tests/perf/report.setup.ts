@@ -5,10 +5,15 @@ import { cpus, loadavg } from 'node:os';
 import { gzipSync } from 'node:zlib';
 import { BARE_DIST, FULL, REPO_DIR, SIZE, writeReport } from '../fixtures/speed_report';
 
-/** The bytes and gzip -9 bytes of a build's wasm, or null when it is not built. */
-function wasmSize(dir: string): { bytes: number; gzip: number } | null {
+/**
+ * The bytes and gzip -9 bytes of a build's wasm, or null when it is not built. For the app, the
+ * main module (in `app-<hash>/`, .ci/build-wasm): the one a first visit downloads.
+ */
+function wasmSize(root: string): { bytes: number; gzip: number } | null {
   try {
-    const file = readdirSync(dir).find((name) => name.endsWith('.wasm'));
+    const app = readdirSync(root).find((name) => name.startsWith('app-'));
+    const dir = app ? `${root}/${app}` : root;
+    const file = app ? 'esp-designer_bg.wasm' : readdirSync(dir).find((name) => name.endsWith('.wasm'));
     if (!file) return null;
     const body = readFileSync(`${dir}/${file}`);
     return { bytes: statSync(`${dir}/${file}`).size, gzip: gzipSync(body, { level: 9 }).length };

@@ -169,13 +169,19 @@ impl ListControl {
         let turn = self.impact_turn.get_value().wrapping_add(1);
         self.impact_turn.set_value(turn);
         let (control, revision) = (*self, self.workspace.revision());
+        let current = move || {
+            control.impact_turn.try_get_value() == Some(turn)
+                && control.workspace.revision() == revision
+        };
         crate::idle::after_paint(move || {
-            let current = control.impact_turn.try_get_value() == Some(turn)
-                && control.workspace.revision() == revision;
-            if current {
-                control
-                    .impact
-                    .try_set(super::impact_of_last_change(control.workspace));
+            if current() {
+                leptos::task::spawn_local(async move {
+                    let note = crate::chunks::impact_of_last_change(control.workspace).await;
+                    // The first note waits for its code to download: a change may come first.
+                    if current() {
+                        control.impact.try_set(note);
+                    }
+                });
             }
         });
     }

@@ -285,7 +285,9 @@ fn commit(
             ctx.discard();
             // The impact note the list shows after the save: the tenant before the save is the
             // undo history's.
-            last_impact.set(crate::profiles::list::impact_of_last_change(workspace));
+            leptos::task::spawn_local(async move {
+                last_impact.try_set(crate::chunks::impact_of_last_change(workspace).await);
+            });
             notices.show(NoticeKind::Info, message);
             route::navigate(&routes::list_highlighting(id.as_str()));
         }
