@@ -1,6 +1,6 @@
 // Adds a strict Content-Security-Policy to a built index.html (and its 404.html copy).
-// Trunk writes one inline module script that boots the wasm; its file names change with every
-// build, so its hash is computed here, after the build, instead of being written by hand.
+// .ci/build-wasm writes one inline module script that boots the wasm; its file names change with
+// every build, so its hash is computed here, after the build, instead of being written by hand.
 // Usage: node .ci/csp.mjs dist/index.html [more.html …]
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -29,10 +29,11 @@ for (const path of process.argv.slice(2)) {
   const hashes = [...html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)].map(
     ([, body]) => `'sha256-${createHash('sha256').update(body, 'utf8').digest('base64')}'`,
   );
-  if (hashes.length === 0) throw new Error(`${path} has no inline script: did Trunk change its output?`);
+  if (hashes.length === 0) throw new Error(`${path} has no inline script: did .ci/build-wasm write none?`);
   const meta = `<meta http-equiv="Content-Security-Policy" content="${policy(hashes)}" />`;
-  html = html.replace(/<meta charset="utf-8" \/>/, (charset) => `${charset}\n    ${meta}`);
-  if (!html.includes(meta)) throw new Error(`${path} has no <meta charset="utf-8" /> to put the policy after`);
+  // As written in index.html, or as Trunk's release build minifies it.
+  html = html.replace(/<meta charset="?utf-8"?\s*\/?>/, (charset) => `${charset}${meta}`);
+  if (!html.includes(meta)) throw new Error(`${path} has no <meta charset="utf-8"> to put the policy after`);
   writeFileSync(path, html);
   console.log(`csp: ${path}: ${hashes.length} inline script(s) allowed by hash`);
 }

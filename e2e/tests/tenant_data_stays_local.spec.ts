@@ -1,8 +1,9 @@
 // The product's promise: tenant data never leaves the browser. One session drives every feature
 // that touches tenant data (import, the wizard, the preview and its fleet check, export) and
 // records every request the page and its workers make. The app may fetch its own files while it
-// starts; after that, only those same files and the ones index.html links (the browser re-reads
-// the icon when the title changes) and the downloads it creates in the page (blob: URLs) may
+// starts; after that, only those same files, the ones index.html links (the browser re-reads
+// the icon when the title changes), the parts of the app its wasm-split loader names (each
+// downloaded when first opened) and the downloads it creates in the page (blob: URLs) may
 // appear: no new address, so nothing a request could carry.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -45,6 +46,14 @@ test.describe('tenant data stays in the browser', () => {
     );
     for (const url of linked) expect(new URL(url).origin, url).toBe(own);
 
+    // The parts of the app downloaded when first opened: the modules wasm-split's loader names,
+    // beside it (src/chunks.rs).
+    const loader = startUp.find((url) => url.endsWith('/__wasm_split.js'));
+    expect(loader, 'the wasm-split loader is part of the start-up').toBeDefined();
+    const loaderText = await (await page.request.get(loader!)).text();
+    const parts = [...loaderText.matchAll(/["']\.\/([\w-]+\.wasm)["']/g)].map((match) => new URL(match[1], loader!).href);
+    expect(parts.length, 'the loader names the split parts').toBeGreaterThan(0);
+
     // Import a real Graph export, merged into the sample.
     await tenant.pickFile({ name: 'Windows-ESP-Profile.json', buffer: readFileSync(FIXTURE) });
     await expect(tenant.importSummary).toBeVisible();
@@ -77,7 +86,7 @@ test.describe('tenant data stays in the browser', () => {
     expect((await download).suggestedFilename()).toMatch(/\.json$/);
 
     await page.waitForLoadState('networkidle');
-    const ownFiles = new Set([...startUp, ...linked]);
+    const ownFiles = new Set([...startUp, ...linked, ...parts]);
     const leaving = requests.filter((url) => !url.startsWith('blob:') && !url.startsWith('data:') && !ownFiles.has(url));
     expect(leaving, 'requests after start-up').toEqual([]);
     expect(sockets, 'web sockets').toEqual([]);
