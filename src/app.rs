@@ -4,6 +4,7 @@ use leptos::ev;
 use leptos::html;
 use leptos::prelude::*;
 
+use crate::chunks;
 use crate::profiles::ProfilesPage;
 use crate::route::{Area, CurrentRoute, Route};
 use crate::state::{self, NoticeKind, Notices, NoticesRegion, SaveState, Workspace};
@@ -31,6 +32,7 @@ pub fn App() -> impl IntoView {
         }
     });
     on_cleanup(move || undo_keys.remove());
+    chunks::prefetch_on_intent();
 
     let content = NodeRef::<html::Main>::new();
     // The skip link focuses the content itself: an `href="#content"` would look like a route.
@@ -74,8 +76,8 @@ pub fn App() -> impl IntoView {
         <main id="content" tabindex="-1" node_ref=content>
             {move || match area.get() {
                 Area::Profiles => view! { <ProfilesPage /> }.into_any(),
-                Area::Preview => crate::chunks::preview().into_any(),
-                Area::Tenant => crate::chunks::tenant().into_any(),
+                Area::Preview => chunks::preview().into_any(),
+                Area::Tenant => chunks::tenant().into_any(),
                 Area::NotFound => view! { <NotFoundPage /> }.into_any(),
             }}
         </main>

@@ -14,8 +14,10 @@ use std::pin::Pin;
 
 use leptos::prelude::*;
 use leptos::wasm_split::{wasm_split, SplitLoaderError};
+use wasm_bindgen::JsCast;
 
 use crate::profiles::ImpactSummary;
+use crate::route::{Area, Route};
 use crate::state::Workspace;
 
 /// What a part's code builds once it is loaded.
@@ -24,17 +26,17 @@ type Build = Box<dyn Fn() -> AnyView>;
 /// A part being downloaded.
 type Loading = Pin<Box<dyn Future<Output = Result<Build, SplitLoaderError>>>>;
 
-#[wasm_split(wizard, wasm_split_path = ::leptos::wasm_split, fallible)]
+#[wasm_split(wizard, wasm_split_path = ::leptos::wasm_split, fallible, preload(preload_wizard))]
 fn wizard_code() -> Result<fn(Option<String>) -> AnyView, SplitLoaderError> {
     Ok(|editing| view! { <crate::profiles::Wizard editing /> }.into_any())
 }
 
-#[wasm_split(preview, wasm_split_path = ::leptos::wasm_split, fallible)]
+#[wasm_split(preview, wasm_split_path = ::leptos::wasm_split, fallible, preload(preload_preview))]
 fn preview_code() -> Result<fn() -> AnyView, SplitLoaderError> {
     Ok(|| view! { <crate::preview::PreviewPage /> }.into_any())
 }
 
-#[wasm_split(tenant, wasm_split_path = ::leptos::wasm_split, fallible)]
+#[wasm_split(tenant, wasm_split_path = ::leptos::wasm_split, fallible, preload(preload_tenant))]
 fn tenant_code() -> Result<fn() -> AnyView, SplitLoaderError> {
     Ok(|| view! { <crate::tenant::TenantPage /> }.into_any())
 }
@@ -62,6 +64,46 @@ pub fn import_dialog() -> impl IntoView {
     deferred("the file import", || {
         Box::pin(async { Ok(Box::new(import_code().await?) as Build) })
     })
+}
+
+/// Starts downloading a part's code when the user shows the intent to open it: the pointer over
+/// a link to it, or focus on one (any link of the page, the main navigation and the list's
+/// *Create profile* and profile names among them). The part is then usually there by the click.
+/// Only intent: a first visit that opens nothing downloads nothing more. A failed download is not
+/// reported here; opening the part reports it and tries again.
+pub fn prefetch_on_intent() {
+    let on_intent = |event: web_sys::Event| {
+        let link = event
+            .target()
+            .and_then(|target| target.dyn_into::<web_sys::Element>().ok())
+            .and_then(|element| element.closest("a[href]").ok().flatten())
+            .and_then(|link| link.dyn_into::<web_sys::HtmlAnchorElement>().ok());
+        if let Some(link) = link {
+            prefetch(&Route::from_hash(&link.hash()));
+        }
+    };
+    let pointer = window_event_listener_untyped("pointerover", on_intent);
+    let focus = window_event_listener_untyped("focusin", on_intent);
+    on_cleanup(move || {
+        pointer.remove();
+        focus.remove();
+    });
+}
+
+/// Downloads the code of the part a route shows, if it is not there yet.
+fn prefetch(route: &Route) {
+    let wizard = route.area == Area::Profiles && !route.segments.is_empty();
+    let area = route.area;
+    if !wizard && !matches!(area, Area::Preview | Area::Tenant) {
+        return;
+    }
+    leptos::task::spawn_local(async move {
+        let _ = match area {
+            Area::Preview => preload_preview().await,
+            Area::Tenant => preload_tenant().await,
+            _ => preload_wizard().await,
+        };
+    });
 }
 
 /// The wizard creating a profile (`editing` = `None`) or editing one.
@@ -92,30 +134,30 @@ pub fn tenant() -> impl IntoView {
 /// Shows `what` once its code has arrived: a note while it downloads, and a way to try again if
 /// it cannot be fetched (the network went away, or the site was updated since the page loaded).
 fn deferred(what: &'static str, load: impl Fn() -> Loading + 'static) -> AnyView {
-    let state = RwSignal::new_local(Part::Loading);
+    let state = RwSignal::new_local(Shown::Loading);
     let fetch = StoredValue::new_local(move || {
         let loading = load();
         leptos::task::spawn_local(async move {
             // The part may have been left before its code arrived: then nobody reads `state`.
             state.try_set(match loading.await {
-                Ok(build) => Part::Ready(std::rc::Rc::new(build)),
-                Err(_) => Part::Failed,
+                Ok(build) => Shown::Ready(std::rc::Rc::new(build)),
+                Err(_) => Shown::Failed,
             });
         });
     });
     fetch.with_value(|fetch| fetch());
     let retry = move |_| {
-        state.set(Part::Loading);
+        state.set(Shown::Loading);
         fetch.with_value(|fetch| fetch());
     };
     (move || match state.get() {
-        Part::Loading => view! {
+        Shown::Loading => view! {
             <p class="chunk-loading" role="status">"Loading " {what} "…"</p>
         }
         .into_any(),
         // The part's own reads belong to its own effects, not to this switch.
-        Part::Ready(build) => untrack(|| build()),
-        Part::Failed => view! {
+        Shown::Ready(build) => untrack(|| build()),
+        Shown::Failed => view! {
             <div class="chunk-failed" role="alert">
                 <p>
                     "ESP Designer could not download " {what}
@@ -129,8 +171,9 @@ fn deferred(what: &'static str, load: impl Fn() -> Loading + 'static) -> AnyView
     .into_any()
 }
 
+/// What `deferred` shows.
 #[derive(Clone)]
-enum Part {
+enum Shown {
     Loading,
     Ready(std::rc::Rc<Build>),
     Failed,

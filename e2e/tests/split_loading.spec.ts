@@ -35,6 +35,23 @@ test.describe('parts of the app downloaded when first opened', () => {
     expect(requested.length).toBe(before);
   });
 
+  test('pointing at a link starts its part downloading before the click', async ({ page }) => {
+    const requested = wasmRequests(page);
+    const shell = new ShellPage(page);
+    await shell.open();
+    await expect(page.getByRole('table', { name: 'ESP profiles' })).toBeVisible();
+
+    const previewCode = page.waitForResponse((response) => response.url().endsWith('/split_preview.wasm'));
+    await shell.link('Preview').hover();
+    await previewCode;
+    const wizardCode = page.waitForResponse((response) => response.url().endsWith('/split_wizard.wasm'));
+    await page.getByRole('link', { name: 'Create profile' }).focus();
+    await wizardCode;
+    expect(requested.filter((name) => name.startsWith('split_')).sort()).toEqual(['split_preview.wasm', 'split_wizard.wasm']);
+    // Still on the list: pointing is not opening.
+    await shell.expectArea('Profiles');
+  });
+
   test('a part that cannot be downloaded says so, keeps the work, and can be tried again', async ({ page, guard }) => {
     const shell = new ShellPage(page);
     await shell.open();
