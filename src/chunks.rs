@@ -161,14 +161,24 @@ fn deferred(what: &'static str, load: impl Fn() -> Loading + 'static) -> AnyView
             <div class="chunk-failed" role="alert">
                 <p>
                     "ESP Designer could not download " {what}
-                    ". Your work is kept in this browser. Check the connection and try again."
+                    ". Your work is kept in this browser. Check the connection and try again, or \
+                     reload the page if ESP Designer was updated since you opened it."
                 </p>
                 <button type="button" on:click=retry>"Try again"</button>
+                " "
+                <button type="button" on:click=|_| reload()>"Reload the page"</button>
             </div>
         }
         .into_any(),
     })
     .into_any()
+}
+
+/// Reloads the page: the way to a part of a newer version than the page's (each build's files
+/// live in a directory of their own, so an old page cannot fetch a new part). Autosave writes
+/// any pending change as the page is left.
+fn reload() {
+    let _ = window().location().reload();
 }
 
 /// What `deferred` shows.

@@ -2,6 +2,7 @@
 // profile list; each other part downloads when first opened, and says so when it cannot.
 import { test, expect } from './fixtures/guard';
 import { ShellPage } from './fixtures/shell_page';
+import { expectAccessible } from './fixtures/axe';
 
 /** The names of the wasm modules the page requested, in order. */
 function wasmRequests(page: import('@playwright/test').Page): string[] {
@@ -63,6 +64,8 @@ test.describe('parts of the app downloaded when first opened', () => {
     const alert = page.getByRole('alert').filter({ hasText: 'could not download the Preview' });
     await expect(alert).toBeVisible();
     await expect(alert).toContainText('Your work is kept in this browser');
+    await expect(alert.getByRole('button', { name: 'Reload the page' })).toBeVisible();
+    await expectAccessible(page, 'a part that could not be downloaded');
     // The navigation still works while the part is missing.
     await shell.goTo('Profiles');
     await expect(page.getByRole('table', { name: 'ESP profiles' })).toBeVisible();
