@@ -8,6 +8,11 @@
 //! Each split function hands back a constructor instead of a view: the constructor runs later in
 //! the caller's reactive owner, so the part's contexts (workspace, notices, route) resolve as if
 //! it had been there from the start. Natively (tests, clippy) the functions are plain calls.
+//!
+//! The stylesheets only these parts use travel with them too: index.html inlines `main.css` and
+//! `profiles.css`, and a part's constructor adds the sheets its views need (`add_sheets`) before
+//! building them. The sheets' text is referenced from the split functions only, so it lands in the
+//! parts' modules (a sheet several parts use, in a module they share), not in the main one.
 
 use std::future::Future;
 use std::pin::Pin;
@@ -26,19 +31,92 @@ type Build = Box<dyn Fn() -> AnyView>;
 /// A part being downloaded.
 type Loading = Pin<Box<dyn Future<Output = Result<Build, SplitLoaderError>>>>;
 
+/// A stylesheet that only split parts use, added to the page by the first part that needs it.
+struct Sheet {
+    /// The `data-stylesheet` of its `<style>` element, one of `CASCADE`.
+    name: &'static str,
+    css: &'static str,
+}
+
+/// The split parts' sheets in cascade order, as index.html inlined them before the split (after
+/// `main.css` and `profiles.css`). Whatever order the parts load in, the sheets keep this one.
+const CASCADE: [&str; 3] = ["wizard", "preview", "tenant"];
+
+// Which sheets a part needs follows from its views' classes: the wizard's dialogs and fields use
+// rules of the preview's (`.confirm`) and the Tenant area's (`.field`, `.link-button`, `main h2`)
+// sheets; the Preview uses the Tenant area's (`.field`, `.button-row`, `.warning`, `main h2`); the
+// Tenant area uses the preview's (`.button-row`, `.warning`). The import dialog needs the Tenant
+// area's only (`dialog.modal`, the report's tables).
+static WIZARD_CSS: Sheet = Sheet {
+    name: "wizard",
+    css: include_str!("../style/wizard.css"),
+};
+static PREVIEW_CSS: Sheet = Sheet {
+    name: "preview",
+    css: include_str!("../style/preview.css"),
+};
+static TENANT_CSS: Sheet = Sheet {
+    name: "tenant",
+    css: include_str!("../style/tenant.css"),
+};
+
 #[wasm_split(wizard, wasm_split_path = ::leptos::wasm_split, fallible, preload(preload_wizard))]
 fn wizard_code() -> Result<fn(Option<String>) -> AnyView, SplitLoaderError> {
-    Ok(|editing| view! { <crate::profiles::Wizard editing /> }.into_any())
+    Ok(|editing| {
+        add_sheets(&[&WIZARD_CSS, &PREVIEW_CSS, &TENANT_CSS]);
+        view! { <crate::profiles::Wizard editing /> }.into_any()
+    })
 }
 
 #[wasm_split(preview, wasm_split_path = ::leptos::wasm_split, fallible, preload(preload_preview))]
 fn preview_code() -> Result<fn() -> AnyView, SplitLoaderError> {
-    Ok(|| view! { <crate::preview::PreviewPage /> }.into_any())
+    Ok(|| {
+        add_sheets(&[&PREVIEW_CSS, &TENANT_CSS]);
+        view! { <crate::preview::PreviewPage /> }.into_any()
+    })
 }
 
 #[wasm_split(tenant, wasm_split_path = ::leptos::wasm_split, fallible, preload(preload_tenant))]
 fn tenant_code() -> Result<fn() -> AnyView, SplitLoaderError> {
-    Ok(|| view! { <crate::tenant::TenantPage /> }.into_any())
+    Ok(|| {
+        add_sheets(&[&PREVIEW_CSS, &TENANT_CSS]);
+        view! { <crate::tenant::TenantPage /> }.into_any()
+    })
+}
+
+/// Adds each sheet to `<head>` as `<style data-stylesheet="name">`, unless it is there already,
+/// placed before the first added sheet that comes later in `CASCADE`, so that the cascade is the
+/// one of a page with every sheet. Without a document (natively) there is nothing to style.
+fn add_sheets(sheets: &[&Sheet]) {
+    let Some(head) = web_sys::window()
+        .and_then(|window| window.document())
+        .and_then(|document| document.query_selector("head").ok().flatten())
+    else {
+        return;
+    };
+    let added = |name: &str| {
+        head.query_selector(&format!("style[data-stylesheet=\"{name}\"]"))
+            .ok()
+            .flatten()
+    };
+    for sheet in sheets {
+        if added(sheet.name).is_some() {
+            continue;
+        }
+        let Ok(style) = head.owner_document().map_or(Err(()), |document| {
+            document.create_element("style").map_err(|_| ())
+        }) else {
+            return;
+        };
+        let _ = style.set_attribute("data-stylesheet", sheet.name);
+        style.set_text_content(Some(sheet.css));
+        let rank = CASCADE.iter().position(|name| *name == sheet.name);
+        let next = CASCADE
+            .iter()
+            .skip(rank.map_or(CASCADE.len(), |rank| rank + 1))
+            .find_map(|later| added(later));
+        let _ = head.insert_before(&style, next.as_ref().map(|next| next.as_ref()));
+    }
 }
 
 #[wasm_split(impact, wasm_split_path = ::leptos::wasm_split, fallible)]
@@ -56,7 +134,10 @@ pub async fn impact_of_last_change(workspace: Workspace) -> Option<ImpactSummary
 
 #[wasm_split(import, wasm_split_path = ::leptos::wasm_split, fallible)]
 fn import_code() -> Result<fn() -> AnyView, SplitLoaderError> {
-    Ok(|| view! { <crate::tenant::ImportDialog /> }.into_any())
+    Ok(|| {
+        add_sheets(&[&TENANT_CSS]);
+        view! { <crate::tenant::ImportDialog /> }.into_any()
+    })
 }
 
 /// The import dialog, which reads and opens the files dropped or picked.
