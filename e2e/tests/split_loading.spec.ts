@@ -1,4 +1,4 @@
-// The wasm is split (src/chunks.rs, .ci/build-wasm): a first visit downloads the shell and the
+// The wasm is split (src/chunks/, .ci/build-wasm): a first visit downloads the shell and the
 // profile list; each other part downloads when first opened, and says so when it cannot.
 import { test, expect } from './fixtures/guard';
 import { ShellPage } from './fixtures/shell_page';

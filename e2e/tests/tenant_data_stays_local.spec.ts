@@ -47,7 +47,7 @@ test.describe('tenant data stays in the browser', () => {
     for (const url of linked) expect(new URL(url).origin, url).toBe(own);
 
     // The parts of the app downloaded when first opened: the modules wasm-split's loader names,
-    // beside it (src/chunks.rs).
+    // beside it (src/chunks/).
     const loader = startUp.find((url) => url.endsWith('/__wasm_split.js'));
     expect(loader, 'the wasm-split loader is part of the start-up').toBeDefined();
     const loaderText = await (await page.request.get(loader!)).text();
