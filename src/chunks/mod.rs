@@ -18,6 +18,8 @@ mod deferred;
 mod prefetch;
 mod sheets;
 
+use std::future::Future;
+
 use leptos::prelude::*;
 use leptos::wasm_split::{wasm_split, SplitLoaderError};
 
@@ -73,10 +75,8 @@ fn import_code() -> Result<fn() -> AnyView, SplitLoaderError> {
 }
 
 /// The import dialog, which reads and opens the files dropped or picked.
-pub fn import_dialog() -> impl IntoView {
-    deferred("the file import", || {
-        Box::pin(async { Ok(Box::new(import_code().await?) as Build) })
-    })
+pub fn import_dialog() -> AnyView {
+    part("the file import", import_code)
 }
 
 /// The wizard creating a profile (`editing` = `None`) or editing one.
@@ -91,15 +91,21 @@ pub fn wizard(editing: Option<String>) -> impl IntoView {
 }
 
 /// The Preview area.
-pub fn preview() -> impl IntoView {
-    deferred("the Preview", || {
-        Box::pin(async { Ok(Box::new(preview_code().await?) as Build) })
-    })
+pub fn preview() -> AnyView {
+    part("the Preview", preview_code)
 }
 
 /// The Tenant area.
-pub fn tenant() -> impl IntoView {
-    deferred("the Tenant area", || {
-        Box::pin(async { Ok(Box::new(tenant_code().await?) as Build) })
+pub fn tenant() -> AnyView {
+    part("the Tenant area", tenant_code)
+}
+
+/// A part whose view takes no argument, shown by `deferred` once `code` has loaded.
+fn part<F>(what: &'static str, code: fn() -> F) -> AnyView
+where
+    F: Future<Output = Result<fn() -> AnyView, SplitLoaderError>> + 'static,
+{
+    deferred(what, move || {
+        Box::pin(async move { Ok(Box::new(code().await?) as Build) })
     })
 }

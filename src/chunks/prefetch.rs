@@ -32,16 +32,16 @@ pub fn prefetch_on_intent() {
 
 /// Downloads the code of the part a route shows, if it is not there yet.
 fn prefetch(route: &Route) {
-    let wizard = route.area == Area::Profiles && !route.segments.is_empty();
     let area = route.area;
-    if !wizard && !matches!(area, Area::Preview | Area::Tenant) {
+    if !matches!(area, Area::Preview | Area::Tenant) && !crate::profiles::shows_wizard(route) {
         return;
     }
     leptos::task::spawn_local(async move {
         let _ = match area {
             Area::Preview => preload_preview().await,
             Area::Tenant => preload_tenant().await,
-            _ => preload_wizard().await,
+            // Of the Profiles area's routes, only the wizard's get this far.
+            Area::Profiles | Area::NotFound => preload_wizard().await,
         };
     });
 }

@@ -37,10 +37,10 @@ pub(super) static TENANT_CSS: Sheet = Sheet {
 /// placed before the first added sheet that comes later in `CASCADE`, so that the cascade is the
 /// one of a page with every sheet. Without a document (natively) there is nothing to style.
 pub(super) fn add_sheets(sheets: &[&Sheet]) {
-    let Some(head) = web_sys::window()
-        .and_then(|window| window.document())
-        .and_then(|document| document.query_selector("head").ok().flatten())
-    else {
+    let Some(document) = web_sys::window().and_then(|window| window.document()) else {
+        return;
+    };
+    let Some(head) = document.query_selector("head").ok().flatten() else {
         return;
     };
     let added = |name: &str| {
@@ -52,9 +52,7 @@ pub(super) fn add_sheets(sheets: &[&Sheet]) {
         if added(sheet.name).is_some() {
             continue;
         }
-        let Ok(style) = head.owner_document().map_or(Err(()), |document| {
-            document.create_element("style").map_err(|_| ())
-        }) else {
+        let Ok(style) = document.create_element("style") else {
             return;
         };
         let _ = style.set_attribute("data-stylesheet", sheet.name);

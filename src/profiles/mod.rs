@@ -14,20 +14,14 @@ pub(crate) use wizard::Wizard;
 
 use leptos::prelude::*;
 
-use crate::route::CurrentRoute;
+use crate::route::{Area, CurrentRoute, Route};
 
 #[component]
 pub fn ProfilesPage() -> impl IntoView {
     provide_context(list::LastImpact(RwSignal::new(None)));
     let route = CurrentRoute::get();
     // Which page of the area: re-created only when that changes, not on every step or query.
-    let page = Memo::new(move |_| {
-        route.with(|r| match r.segments.as_slice() {
-            [] => Page::List,
-            [new] if new == "new" => Page::Create,
-            [id, ..] => Page::Edit(id.clone()),
-        })
-    });
+    let page = Memo::new(move |_| route.with(Page::of));
     move || match page.get() {
         Page::List => view! { <list::ProfileList /> }.into_any(),
         Page::Create => crate::chunks::wizard(None).into_any(),
@@ -40,6 +34,22 @@ enum Page {
     List,
     Create,
     Edit(String),
+}
+
+impl Page {
+    /// The page of the area a route of it shows.
+    fn of(route: &Route) -> Page {
+        match route.segments.as_slice() {
+            [] => Page::List,
+            [new] if new == "new" => Page::Create,
+            [id, ..] => Page::Edit(id.clone()),
+        }
+    }
+}
+
+/// Whether a route shows the wizard (creating or editing a profile).
+pub(crate) fn shows_wizard(route: &Route) -> bool {
+    route.area == Area::Profiles && Page::of(route) != Page::List
 }
 
 /// The area's routes.
