@@ -72,6 +72,12 @@ test.describe('parts of the app downloaded when first opened', () => {
     await shell.link('Preview').click();
     await expect(alert).toBeVisible();
 
+    // Reloading (the way to a newer version's parts) reloads the page, still on the Preview.
+    const reloaded = page.waitForEvent('load');
+    await alert.getByRole('button', { name: 'Reload the page' }).click();
+    await reloaded;
+    await expect(alert).toBeVisible();
+
     offline = false;
     await alert.getByRole('button', { name: 'Try again' }).click();
     await expect(page.getByRole('heading', { level: 1, name: 'Preview' })).toBeVisible();
