@@ -57,6 +57,9 @@ pub struct ListControl {
     /// What validation found per profile, worked out again after each change has painted.
     pub statuses: RwSignal<BTreeMap<String, Status>>,
     pub lift: RwSignal<Option<Lift>>,
+    /// The lifted profile's id: unlike `lift`, it stays the same through the steps of a move,
+    /// so a row that asks whether it is the lifted one is not run again at every step.
+    lifted: Memo<Option<String>>,
     pub drag: RwSignal<Option<Drag>>,
     pub announcement: RwSignal<Announcement>,
     pub deleted: RwSignal<Option<Deleted>>,
@@ -108,6 +111,7 @@ impl ListControl {
             view,
             statuses: statuses_after_paint(workspace),
             lift,
+            lifted: Memo::new(move |_| lift.with(|lift| lift.as_ref().map(|l| l.id.clone()))),
             drag,
             announcement: RwSignal::new(Announcement::default()),
             deleted: RwSignal::new(None),
@@ -245,14 +249,12 @@ impl ListControl {
     // Keyboard reorder: lift, step, drop or cancel.
 
     pub fn is_lifted(&self, id: &str) -> bool {
-        self.lift
-            .with(|lift| lift.as_ref().is_some_and(|l| l.id == id))
+        self.lifted.with(|lifted| lifted.as_deref() == Some(id))
     }
 
     /// The lifted profile's id, if one is lifted.
     pub fn lifted_id(&self) -> Option<String> {
-        self.lift
-            .with_untracked(|lift| lift.as_ref().map(|l| l.id.clone()))
+        self.lifted.get_untracked()
     }
 
     /// A key pressed on a profile's handle: Space or Enter lifts and drops, arrows, Home and End
