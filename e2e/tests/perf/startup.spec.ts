@@ -3,6 +3,10 @@
 // interleaved so that a busy moment of the machine falls on both. Playwright leaves each page
 // alone until it has painted (`openQuietly`): its own injected script would otherwise run in the
 // middle of the start and be counted.
+//
+// A third start of the app opens an address with no page (its "Page not found"): the same wasm,
+// state and shell (header, notices, drop target) without the profile list, so the report splits
+// the app's start into what the shell costs and what the list adds.
 import { existsSync } from 'node:fs';
 import type { Browser } from '@playwright/test';
 import { test, expect, PageGuard } from '../fixtures/guard';
@@ -13,7 +17,10 @@ import { SIZES as TENANT } from '../fixtures/speed_tenant';
 import { installProbe, openQuietly, startupOf, summarize, type Startup } from '../fixtures/speed_probe';
 import { BARE_DIST, FULL, SIZE, largeTenant, record } from '../fixtures/speed_report';
 
-type Kind = 'app' | 'app with the large tenant saved' | 'bare Leptos page';
+type Kind = 'app' | 'app with the large tenant saved' | 'app shell alone (Page not found)' | 'bare Leptos page';
+
+/** An address the app has no page for: it shows its shell and "Page not found". */
+const NO_PAGE = '#/no-such-page';
 
 /** One cold start in a context of its own; the page must also answer a click. */
 async function startOnce(browser: Browser, baseURL: string, kind: Kind): Promise<Startup> {
@@ -33,8 +40,14 @@ async function startOnce(browser: Browser, baseURL: string, kind: Kind): Promise
     await bare.expectInteractive();
   } else {
     const shell = new ShellPage(page);
-    await openQuietly(page, baseURL);
+    const alone = kind === 'app shell alone (Page not found)';
+    await openQuietly(page, alone ? `${baseURL}${NO_PAGE}` : baseURL);
     startup = await startupOf(shell.link('Profiles'));
+    if (alone) {
+      await expect(page.getByRole('heading', { level: 1, name: 'Page not found' })).toBeVisible();
+    } else {
+      await expect(page.getByRole('table', { name: 'ESP profiles' })).toBeVisible();
+    }
     if (kind === 'app with the large tenant saved') {
       // A returning admin's start: the saved tenant, not the sample.
       await expect(page.getByText(new RegExp(`^${TENANT.profiles} of \\d+ custom profiles`))).toBeVisible();
@@ -51,7 +64,7 @@ test.describe('start-up beside a bare Leptos page', () => {
   test('navigation to the first control painted, cold, interleaved', async ({ browser, baseURL }) => {
     const bareBuilt = existsSync(`${BARE_DIST}index.html`);
     if (FULL && !bareBuilt) throw new Error('the bare Leptos page is not built: run `make speed`');
-    const kinds: Kind[] = ['app', 'app with the large tenant saved'];
+    const kinds: Kind[] = ['app', 'app with the large tenant saved', 'app shell alone (Page not found)'];
     if (bareBuilt) kinds.push('bare Leptos page');
     const runs = new Map<Kind, Startup[]>(kinds.map((kind) => [kind, []]));
     for (let run = 0; run < SIZE.startupRuns; run++) {
