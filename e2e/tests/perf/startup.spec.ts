@@ -12,7 +12,7 @@ import type { Browser } from '@playwright/test';
 import { test, expect, PageGuard } from '../fixtures/guard';
 import { BarePage } from '../fixtures/bare_page';
 import { ShellPage } from '../fixtures/shell_page';
-import { savedWorkspace } from '../fixtures/profiles_page';
+import { ProfilesPage, savedWorkspace } from '../fixtures/profiles_page';
 import { SIZES as TENANT } from '../fixtures/speed_tenant';
 import { installProbe, openQuietly, startupOf, summarize, type Startup } from '../fixtures/speed_probe';
 import { BARE_DIST, FULL, SIZE, largeTenant, record } from '../fixtures/speed_report';
@@ -44,9 +44,9 @@ async function startOnce(browser: Browser, baseURL: string, kind: Kind): Promise
     await openQuietly(page, alone ? `${baseURL}${NO_PAGE}` : baseURL);
     startup = await startupOf(shell.link('Profiles'));
     if (alone) {
-      await expect(page.getByRole('heading', { level: 1, name: 'Page not found' })).toBeVisible();
+      await expect(shell.heading.filter({ hasText: 'Page not found' })).toBeVisible();
     } else {
-      await expect(page.getByRole('table', { name: 'ESP profiles' })).toBeVisible();
+      await expect(new ProfilesPage(page).table).toBeVisible();
     }
     if (kind === 'app with the large tenant saved') {
       // A returning admin's start: the saved tenant, not the sample.
