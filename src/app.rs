@@ -33,6 +33,22 @@ pub fn App() -> impl IntoView {
     });
     on_cleanup(move || undo_keys.remove());
     chunks::prefetch_on_intent();
+    // The shell paints first. The workspace is opened in a task after that frame, and the area's
+    // page is built in another after that one: the header's controls are on screen sooner, and
+    // a click on them waits for one of those tasks at most, not for the whole start (opening a
+    // large tenant's save and building its list take hundreds of milliseconds; README,
+    // "Speed"). Only the start waits: later moves between areas build the page at once.
+    let page_shown = RwSignal::new(false);
+    let owner = Owner::current();
+    crate::idle::after_this_frame(move || {
+        // The workspace's effects and listeners belong to the shell, as if opened in it.
+        let open = move || workspace.open(notices);
+        match owner {
+            Some(owner) => owner.with(open),
+            None => open(),
+        }
+        crate::idle::in_a_task(move || page_shown.set(true));
+    });
 
     let content = NodeRef::<html::Main>::new();
     // The skip link focuses the content itself: an `href="#content"` would look like a route.
@@ -74,11 +90,18 @@ pub fn App() -> impl IntoView {
         <NoticesRegion notices />
         <crate::tenant::FileImport />
         <main id="content" tabindex="-1" node_ref=content>
-            {move || match area.get() {
-                Area::Profiles => view! { <ProfilesPage /> }.into_any(),
-                Area::Preview => chunks::preview().into_any(),
-                Area::Tenant => chunks::tenant().into_any(),
-                Area::NotFound => view! { <NotFoundPage /> }.into_any(),
+            {move || {
+                if !page_shown.get() {
+                    // Shown only if the start takes long enough to notice (style/main.css).
+                    return view! { <p class="page-loading" role="status">"Loading…"</p> }
+                        .into_any();
+                }
+                match area.get() {
+                    Area::Profiles => view! { <ProfilesPage /> }.into_any(),
+                    Area::Preview => chunks::preview().into_any(),
+                    Area::Tenant => chunks::tenant().into_any(),
+                    Area::NotFound => view! { <NotFoundPage /> }.into_any(),
+                }
             }}
         </main>
     }

@@ -16,6 +16,37 @@ pub fn after_paint(work: impl FnOnce() + 'static) {
     after_paint_boxed(Box::new(work));
 }
 
+/// Runs `work` in a task of its own once the frame now being prepared has painted: a task posted
+/// from the next animation frame, at the page's normal priority. Unlike [`after_paint`] it does
+/// not wait for the page to idle: it suits work the person is waiting to see (the start's
+/// workspace and first page, after its shell), which a busy moment must not put off by hundreds
+/// of milliseconds.
+pub fn after_this_frame(work: impl FnOnce() + 'static) {
+    let work: Box<dyn FnOnce()> = Box::new(work);
+    request_animation_frame(move || in_a_task_boxed(work));
+}
+
+/// Runs `work` in a task of its own, after the tasks already waiting: between two parts of a
+/// long piece of work, a click or a key press waiting for the first part is handled before the
+/// second.
+pub fn in_a_task(work: impl FnOnce() + 'static) {
+    in_a_task_boxed(Box::new(work));
+}
+
+/// The one compiled body of [`after_this_frame`] and [`in_a_task`] (generic, it costs 800 bytes
+/// a caller).
+fn in_a_task_boxed(work: Box<dyn FnOnce()>) {
+    let callback = Closure::once_into_js(work);
+    let function: &js_sys::Function = callback.unchecked_ref();
+    if leptos::prelude::window()
+        .set_timeout_with_callback(function)
+        .is_err()
+    {
+        // No timer (it never happens in a window): the work must still run.
+        let _ = function.call0(&JsValue::NULL);
+    }
+}
+
 /// How long put-off work may wait for an idle moment, in milliseconds.
 const AT_THE_LATEST_MS: u32 = 500;
 

@@ -18,10 +18,11 @@ pub use workspace::{read_section, SaveState, Workspace};
 
 use leptos::prelude::*;
 
-/// Creates the state, restores the saved workspace and starts saving; call once, in the shell.
+/// Creates the state; call once, in the shell. The workspace is empty until the shell opens it
+/// ([`Workspace::open`]) after its first frame.
 pub fn provide() -> (Workspace, Notices) {
     let notices = Notices::new();
-    let workspace = Workspace::restore(notices);
+    let workspace = Workspace::unopened();
     provide_context(workspace);
     provide_context(notices);
     provide_context(FileInbox::new());

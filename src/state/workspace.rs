@@ -70,31 +70,41 @@ pub struct Workspace {
     /// Saving failed last time: a full storage is reported once rather than on every
     /// keystroke; what was saved before stays.
     save_failing: StoredValue<bool>,
-    first_visit: bool,
+    /// True when this visit found nothing saved and started from the sample (set by `open`).
+    first_visit: StoredValue<bool>,
 }
 
 impl Workspace {
-    /// Opens what the browser saved (or the starting tenant) and saves after every change.
-    pub(super) fn restore(notices: Notices) -> Self {
-        let restored = persist::restore();
-        for told in restored.notices {
-            tell(notices, told);
-        }
-        let workspace = Workspace {
-            history: RwSignal::new(History::new(restored.tenant)),
-            designer: RwSignal::new(restored.designer),
+    /// A workspace with nothing in it yet: the shell is drawn around it in the start's first
+    /// frame while [`Workspace::open`] waits for the next task. It saves nothing until opened,
+    /// so what the browser keeps cannot be overwritten by this empty one.
+    pub(super) fn unopened() -> Self {
+        Workspace {
+            history: RwSignal::new(History::new(Tenant::default())),
+            designer: RwSignal::new(Map::new()),
             designer_epoch: RwSignal::new(0),
-            stored: StoredValue::new(restored.stored),
+            stored: StoredValue::new(None),
             save_writer: StoredValue::new(SaveWriter::default()),
             saving_paused: RwSignal::new(false),
             save_state: RwSignal::new(SaveState::Saved),
             save_timer: StoredValue::new(None),
             save_failing: StoredValue::new(false),
-            first_visit: restored.first_visit,
-        };
-        workspace.save_on_change(notices);
-        workspace.follow_other_tabs(notices);
-        workspace
+            first_visit: StoredValue::new(false),
+        }
+    }
+
+    /// Opens what the browser saved (or the starting tenant) and saves after every change from
+    /// then on. Called once, under the shell's owner, before any area is drawn.
+    pub fn open(self, notices: Notices) {
+        let restored = persist::restore();
+        for told in restored.notices {
+            tell(notices, told);
+        }
+        self.replace_everything(restored.tenant, restored.designer);
+        self.stored.set_value(restored.stored);
+        self.first_visit.set_value(restored.first_visit);
+        self.save_on_change(notices);
+        self.follow_other_tabs(notices);
     }
 
     fn save_on_change(self, notices: Notices) {
@@ -248,7 +258,7 @@ impl Workspace {
 
     /// True when this visit found nothing saved and started from the sample.
     pub fn is_first_visit(&self) -> bool {
-        self.first_visit
+        self.first_visit.get_value()
     }
 
     /// Replaces the tenant and every designer section (an imported save, another tab's
