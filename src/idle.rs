@@ -1,4 +1,6 @@
-//! Work put off until after the next paint, when the browser has nothing more urgent to do.
+//! Work put off until after the next paint: when the browser has nothing more urgent to do
+//! ([`after_paint`], [`soon_after_paint`]), or at once in tasks of its own, for the start's work
+//! after the shell's first frame ([`after_this_frame`], [`in_a_task`]).
 
 use js_sys::Reflect;
 use leptos::prelude::request_animation_frame;
@@ -26,8 +28,8 @@ pub fn after_this_frame(work: impl FnOnce() + 'static) {
     request_animation_frame(move || in_a_task_boxed(work));
 }
 
-/// Runs `work` in a task of its own, after the tasks already waiting: between two parts of a
-/// long piece of work, a click or a key press waiting for the first part is handled before the
+/// Runs `work` in a task of its own (a zero-delay timer): between two parts of a long piece of
+/// work, a click or a key press that came during the first part can be handled before the
 /// second.
 pub fn in_a_task(work: impl FnOnce() + 'static) {
     in_a_task_boxed(Box::new(work));
