@@ -1,6 +1,7 @@
 //! Work put off until after the next paint: when the browser has nothing more urgent to do
 //! ([`after_paint`], [`soon_after_paint`]), or at once in tasks of its own, for the start's work
-//! after the shell's first frame ([`after_this_frame`], [`in_a_task`]).
+//! after the shell's first frame ([`after_this_frame`], [`in_a_task`]); and tasks posted at a
+//! chosen priority ([`post_task`]), for long work that gives the page its turn between slices.
 
 use js_sys::Reflect;
 use leptos::prelude::request_animation_frame;
@@ -87,22 +88,35 @@ pub fn soon_after_paint(work: impl FnOnce() + 'static) {
 fn soon_after_paint_boxed(work: Box<dyn FnOnce()>) {
     request_animation_frame(move || {
         let callback = Closure::once_into_js(work);
-        if post_background_task(&callback).is_none() {
+        if post_task(&callback, Priority::Background).is_none() {
             when_idle(&callback);
         }
     });
 }
 
-/// `scheduler.postTask(callback, { priority: "background" })`; `None` where there is no
-/// scheduler. Read through `Reflect`: web-sys binds the API only behind an unstable flag.
-fn post_background_task(callback: &JsValue) -> Option<()> {
+/// Where [`post_task`] puts a task among the page's others.
+#[derive(Clone, Copy)]
+pub enum Priority {
+    /// After every other waiting task: work the person is not waiting on.
+    Background,
+    /// In turn with the page's other tasks (timers, messages, a test's scripts), with no delay.
+    UserVisible,
+}
+
+/// `scheduler.postTask(callback, { priority })`; `None` where there is no scheduler (Safari).
+/// Read through `Reflect`: web-sys binds the API only behind an unstable flag.
+pub fn post_task(callback: &JsValue, priority: Priority) -> Option<()> {
     let scheduler = Reflect::get(&js_sys::global(), &JsValue::from_str("scheduler")).ok()?;
     let post = Reflect::get(&scheduler, &JsValue::from_str("postTask"))
         .ok()?
         .dyn_into::<js_sys::Function>()
         .ok()?;
     let options = js_sys::Object::new();
-    Reflect::set(&options, &"priority".into(), &"background".into()).ok()?;
+    let priority = match priority {
+        Priority::Background => "background",
+        Priority::UserVisible => "user-visible",
+    };
+    Reflect::set(&options, &"priority".into(), &priority.into()).ok()?;
     post.call2(&scheduler, callback, &options).ok()?;
     Some(())
 }
