@@ -15,6 +15,17 @@ test.describe('reorder impact', () => {
     await expect(impact).toContainText(/1 of 5 scenarios now gets .+ instead of Kiosk devices/);
   });
 
+  test('the note comes below the list, so no row moves under the pointer when it appears', async ({ page }) => {
+    const list = new ProfilesPage(page);
+    await list.open();
+    const tableTop = async () => (await list.table.boundingBox())?.y;
+    const before = await tableTop();
+    await list.moveButton('Executives', 'up').click();
+    await expect(list.priorityOf('Executives')).toHaveText('1');
+    await expect(page.getByRole('region', { name: 'Impact of the last change' })).toBeVisible();
+    expect(await tableTop()).toBe(before);
+  });
+
   /** Edits the Kiosk devices profile in the wizard at one step, saves it, and returns the
    *  impact note of the list the save goes back to. */
   async function saveKioskEdit(page: Page, step: 'Basics' | 'Assignments', edit: (wizard: WizardPage) => Promise<void>): Promise<Locator> {

@@ -117,7 +117,6 @@ pub fn ProfileList() -> impl IntoView {
         <Toolbar control />
         <ViewAs state />
         <DeletedBar control />
-        <ImpactNote control />
         <p role="status" aria-label="List updates" aria-atomic="true" class=announcement_class>
             {move || control.announcement.with(|a| a.text.clone())}
         </p>
@@ -140,6 +139,10 @@ pub fn ProfileList() -> impl IntoView {
                 </tbody>
             </table>
         </div>
+        // Below the rows, not above: the note comes a moment after a change (it is worked out
+        // once the change is painted), and above the table it would move every row down under
+        // a pointer about to click again.
+        <ImpactNote control />
         <p id="reorder-help" class="hint">
             "To reorder, drag a row by its handle, or use the Move up and Move down arrows. With the keyboard: focus a handle, "
             "press Space to pick the profile up, the arrow keys to move it, Space to drop it, Escape to cancel. "
