@@ -33,21 +33,25 @@ pub fn App() -> impl IntoView {
     });
     on_cleanup(move || undo_keys.remove());
     chunks::prefetch_on_intent();
-    // The shell paints first. The workspace is opened in a task after that frame, and the area's
-    // page is built in another after that one: the header's controls are on screen sooner, and
-    // a click on them waits for one of those tasks at most, not for the whole start (opening a
-    // large tenant's save and building its list take hundreds of milliseconds; README,
-    // "Speed"). Only the start waits: later moves between areas build the page at once.
+    // The shell paints first. In tasks after that frame, the save is read and parsed, the
+    // workspace is opened from it, and the area's page is built: the header's controls are on
+    // screen sooner, and a click on them waits for one of those tasks at most, not for the
+    // whole start (a large tenant's save takes about 100 ms to read and parse and as long to
+    // open, and its list longer to build; README, "Speed"). Only the start waits: later moves
+    // between areas build the page at once.
     let page_shown = RwSignal::new(false);
     let owner = Owner::current();
     crate::idle::after_this_frame(move || {
-        // The workspace's effects and listeners belong to the shell, as if opened in it.
-        let open = move || workspace.open(notices);
-        match owner {
-            Some(owner) => owner.with(open),
-            None => open(),
-        }
-        crate::idle::in_a_task(move || page_shown.set(true));
+        let saved = Workspace::read_saved();
+        crate::idle::in_a_task(move || {
+            // The workspace's effects and listeners belong to the shell, as if opened in it.
+            let open = move || workspace.open(saved, notices);
+            match owner {
+                Some(owner) => owner.with(open),
+                None => open(),
+            }
+            crate::idle::in_a_task(move || page_shown.set(true));
+        });
     });
 
     let content = NodeRef::<html::Main>::new();

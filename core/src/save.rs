@@ -162,11 +162,16 @@ pub fn load_bytes(bytes: &[u8]) -> Result<Loaded, SaveError> {
     load(&text)
 }
 
-/// Opens a save, migrating it when older.
+/// Opens a save, migrating it when older: [`parse`], then [`load_value`].
 pub fn load(text: &str) -> Result<Loaded, SaveError> {
-    let document: Value =
-        serde_json::from_str(text).map_err(|e| SaveError::Unreadable(e.into()))?;
-    load_value(document, MIGRATIONS)
+    load_value(parse(text)?, MIGRATIONS)
+}
+
+/// A save's JSON tree, the first half of [`load`]. The browser parses at start-up in a task of
+/// its own and opens the tree in the next, since a large tenant's save takes about as long to
+/// parse as to import.
+pub fn parse(text: &str) -> Result<Value, SaveError> {
+    serde_json::from_str(text).map_err(|e| SaveError::Unreadable(e.into()))
 }
 
 /// True when parsed JSON looks like a save (it has `schemaVersion`), rather than Graph JSON.

@@ -48,22 +48,64 @@ pub struct Restored {
 const NO_STORAGE: &str =
     "This browser does not let ESP Designer save: changes will be lost when the page closes.";
 
-/// Opens the saved workspace, or the starting one when there is none or it cannot be opened.
-pub fn restore() -> Restored {
-    let mut notices = Vec::new();
+/// What the browser keeps, read and parsed: the first half of the start's opening ([`read`]),
+/// which [`restore`] finishes in a later task.
+pub enum Saved {
+    /// This browser gives the page no storage.
+    NoStorage,
+    /// Nothing saved yet: a first visit.
+    Nothing,
+    /// The saved document, with its JSON tree or why it has none.
+    Found {
+        storage: Storage,
+        text: String,
+        parsed: Result<Value, SaveError>,
+    },
+}
+
+/// Reads and parses the saved workspace. With a large tenant this is half of the opening's
+/// time (reading the storage, then the JSON tree), so it runs in a task of its own and a click
+/// waits for half as long.
+pub fn read() -> Saved {
     let Some(storage) = storage() else {
-        notices.push(Told::new(NoticeKind::Warning, NO_STORAGE));
-        return starting(notices, false);
+        return Saved::NoStorage;
     };
-    let Ok(Some(text)) = storage.get_item(WORKSPACE_KEY) else {
-        return starting(notices, true);
+    match storage.get_item(WORKSPACE_KEY) {
+        Ok(Some(text)) => {
+            let parsed = save::parse(&text);
+            Saved::Found {
+                storage,
+                text,
+                parsed,
+            }
+        }
+        _ => Saved::Nothing,
+    }
+}
+
+/// Opens what [`read`] found, or the starting workspace when nothing was saved or it cannot be
+/// opened (then kept aside, never lost).
+pub fn restore(saved: Saved) -> Restored {
+    let mut notices = Vec::new();
+    let (storage, text, parsed) = match saved {
+        Saved::NoStorage => {
+            notices.push(Told::new(NoticeKind::Warning, NO_STORAGE));
+            return starting(notices, false);
+        }
+        Saved::Nothing => return starting(notices, true),
+        Saved::Found {
+            storage,
+            text,
+            parsed,
+        } => (storage, text, parsed),
     };
-    match open(&text) {
-        Ok(Opened {
-            tenant,
-            designer,
-            migrated_from,
-        }) => {
+    match parsed.and_then(|document| save::load_value(document, save::MIGRATIONS)) {
+        Ok(loaded) => {
+            let Opened {
+                tenant,
+                designer,
+                migrated_from,
+            } = opened(loaded);
             if let Some(version) = migrated_from {
                 notices.push(Told::new(
                     NoticeKind::Info,
@@ -94,18 +136,24 @@ pub struct Opened {
     pub migrated_from: Option<u32>,
 }
 
-/// Opens a save document.
+/// Opens a save document (another tab's, say) in one go. The same two calls as the start's
+/// [`read`] and [`restore`], not `save::load`: one copy of each in the download.
 pub fn open(text: &str) -> Result<Opened, SaveError> {
-    let loaded = save::load(text)?;
+    save::parse(text)
+        .and_then(|document| save::load_value(document, save::MIGRATIONS))
+        .map(opened)
+}
+
+fn opened(loaded: save::Loaded) -> Opened {
     let designer = match loaded.designer {
         Value::Object(sections) => sections,
         _ => Map::new(),
     };
-    Ok(Opened {
+    Opened {
         tenant: loaded.tenant,
         designer,
         migrated_from: loaded.migrated_from,
-    })
+    }
 }
 
 fn keep_aside(storage: &Storage, text: &str, error: &SaveError) -> Told {

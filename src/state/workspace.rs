@@ -93,10 +93,16 @@ impl Workspace {
         }
     }
 
-    /// Opens what the browser saved (or the starting tenant) and saves after every change from
-    /// then on. Called once, under the shell's owner, before any area is drawn.
-    pub fn open(self, notices: Notices) {
-        let restored = persist::restore();
+    /// Reads and parses what the browser saved: the first half of the start's opening, in a
+    /// task before [`Workspace::open`]'s.
+    pub fn read_saved() -> persist::Saved {
+        persist::read()
+    }
+
+    /// Opens what [`Workspace::read_saved`] found (or the starting tenant) and saves after every
+    /// change from then on. Called once, under the shell's owner, before any area is drawn.
+    pub fn open(self, saved: persist::Saved, notices: Notices) {
+        let restored = persist::restore(saved);
         for told in restored.notices {
             tell(notices, told);
         }
