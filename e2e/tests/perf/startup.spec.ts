@@ -41,7 +41,9 @@ async function startOnce(browser: Browser, baseURL: string, kind: Kind): Promise
   const context = await browser.newContext({ baseURL, storageState });
   const page = await context.newPage();
   const guard = new PageGuard(new URL(baseURL).origin);
-  await guard.watch(context, page);
+  // Requests are watched, not held: a held request waits for this process, several milliseconds
+  // a request here, and the app makes one more request than the bare page before it starts.
+  await guard.watch(context, page, 'observe');
   await installProbe(page);
   let start: Start;
   if (kind === 'bare Leptos page') {
