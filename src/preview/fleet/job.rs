@@ -227,7 +227,7 @@ fn now() -> f64 {
 ///
 /// The job's next slice is a task in line with the others (`scheduler.postTask`), not a timer:
 /// Chromium holds a timer set from within a timer's callback at least 4 ms from the fifth on, so
-/// every 10 ms slice cost a 4 ms gap, a third of the job's time with nothing to do. Nor is it
+/// every 10 ms slice was followed by a 4 ms gap with nothing to do. Nor is it
 /// `scheduler.yield()`, whose continuation goes before every task waiting at its priority: over a
 /// job of seconds, that starves the page's timers and messages until the end. A zero-delay timer
 /// remains where there is no scheduler (Safari).
