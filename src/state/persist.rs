@@ -99,13 +99,12 @@ pub fn restore(saved: Saved) -> Restored {
             parsed,
         } => (storage, text, parsed),
     };
-    match parsed.and_then(|document| save::load_value(document, save::MIGRATIONS)) {
-        Ok(loaded) => {
-            let Opened {
-                tenant,
-                designer,
-                migrated_from,
-            } = opened(loaded);
+    match parsed.and_then(open_tree) {
+        Ok(Opened {
+            tenant,
+            designer,
+            migrated_from,
+        }) => {
             if let Some(version) = migrated_from {
                 notices.push(Told::new(
                     NoticeKind::Info,
@@ -136,24 +135,25 @@ pub struct Opened {
     pub migrated_from: Option<u32>,
 }
 
-/// Opens a save document (another tab's, say) in one go. The same two calls as the start's
-/// [`read`] and [`restore`], not `save::load`: one copy of each in the download.
+/// Opens a save document (another tab's, say) in one go: the start's two halves, [`read`]'s
+/// parse and [`restore`]'s [`open_tree`], rather than `save::load`, so each is in the download
+/// once.
 pub fn open(text: &str) -> Result<Opened, SaveError> {
-    save::parse(text)
-        .and_then(|document| save::load_value(document, save::MIGRATIONS))
-        .map(opened)
+    save::parse(text).and_then(open_tree)
 }
 
-fn opened(loaded: save::Loaded) -> Opened {
+/// Opens a parsed save document, migrating it when older.
+fn open_tree(document: Value) -> Result<Opened, SaveError> {
+    let loaded = save::load_value(document, save::MIGRATIONS)?;
     let designer = match loaded.designer {
         Value::Object(sections) => sections,
         _ => Map::new(),
     };
-    Opened {
+    Ok(Opened {
         tenant: loaded.tenant,
         designer,
         migrated_from: loaded.migrated_from,
-    }
+    })
 }
 
 fn keep_aside(storage: &Storage, text: &str, error: &SaveError) -> Told {
