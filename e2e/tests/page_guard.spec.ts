@@ -1,5 +1,5 @@
 // The guard of fixtures/guard.ts must be able to fail a test, or it proves nothing.
-import { test, expect } from './fixtures/guard';
+import { test, expect, PageGuard } from './fixtures/guard';
 import { ShellPage } from './fixtures/shell_page';
 
 test.describe('page guard', () => {
@@ -21,6 +21,19 @@ test.describe('page guard', () => {
     expect(problems).toContainEqual({ kind: 'console error', text: 'deliberate console error' });
     expect(problems).toContainEqual({ kind: 'page error', text: 'deliberate uncaught error' });
     expect(problems).toContainEqual({ kind: 'foreign request', text: 'https://telemetry.example.com/collect' });
+  });
+
+  test('watching without holding requests still records one to another origin', async ({ browser, baseURL }) => {
+    // The timed start-up watches requests instead of holding them (perf/startup.spec.ts); a
+    // foreign request must still be caught there.
+    const context = await browser.newContext({ baseURL, bypassCSP: true });
+    const page = await context.newPage();
+    const guard = new PageGuard(new URL(baseURL ?? '').origin);
+    await guard.watch(context, page, 'observe');
+    await new ShellPage(page).open();
+    await page.evaluate(() => fetch('https://telemetry.invalid/collect').catch(() => undefined));
+    await expect.poll(() => guard.problems).toContainEqual({ kind: 'foreign request', text: 'https://telemetry.invalid/collect' });
+    await context.close();
   });
 
   test('fails the test when the page contacts another origin', async ({ page }) => {
