@@ -22,34 +22,35 @@ pub fn App() -> impl IntoView {
         }
     });
     on_cleanup(move || listener.remove());
-    Effect::new(move |_| document().set_title(&route.get().title()));
 
     let (workspace, notices) = state::provide();
-    let undo_keys = window_event_listener(ev::keydown, move |event| {
-        if let Some(redo) = undo_shortcut(&event) {
-            event.prevent_default();
-            step_history(workspace, notices, redo);
-        }
-    });
-    on_cleanup(move || undo_keys.remove());
-    chunks::prefetch_on_intent();
-    // The shell paints first. In tasks after that frame, the save is read and parsed, the
-    // workspace is opened from it, and the area's page is built: the header's controls are on
-    // screen sooner, and a click on them waits for one of those tasks at most, not for the
-    // whole start (a large tenant's save takes about 100 ms to read and parse and as long to
-    // open, and its list longer to build; README, "Speed"). Only the start waits: later moves
-    // between areas build the page at once.
+    // The shell's first frame holds what a first look needs: the brand, the main navigation
+    // and the notices' regions. What nothing uses before the workspace is open (Undo and Redo,
+    // their shortcuts, the drop target, prefetching the parts, the page's title) is added in
+    // the task after that frame, which then reads and parses the save: the first frame's start
+    // calls a fifth fewer functions, each compiled by the browser on its first call (README,
+    // "Speed"). The workspace is opened in the next task, and the area's page is built in the
+    // one after: a click on the header waits for one of them at most, not for the whole start
+    // (a large tenant's save takes about 100 ms to read and parse and as long to open, and its
+    // list longer to build). Only the start waits: later moves between areas build the page at
+    // once.
+    let shell_finished = RwSignal::new(false);
     let page_shown = RwSignal::new(false);
     let owner = Owner::current();
+    // The shell's effects and listeners, and the workspace's, belong to the shell's owner, as
+    // if made in it.
+    let in_shell = move |work: Box<dyn FnOnce()>| match &owner {
+        Some(owner) => owner.with(work),
+        None => work(),
+    };
     crate::idle::after_this_frame(move || {
+        in_shell(Box::new(move || {
+            finish_shell(route, workspace, notices);
+            shell_finished.set(true);
+        }));
         let saved = Workspace::read_saved();
         crate::idle::in_a_task(move || {
-            // The workspace's effects and listeners belong to the shell, as if opened in it.
-            let open = move || workspace.open(saved, notices);
-            match owner {
-                Some(owner) => owner.with(open),
-                None => open(),
-            }
+            in_shell(Box::new(move || workspace.open(saved, notices)));
             crate::idle::in_a_task(move || page_shown.set(true));
         });
     });
@@ -89,10 +90,10 @@ pub fn App() -> impl IntoView {
                         })}
                 </ul>
             </nav>
-            <HistoryButtons workspace notices />
+            {move || shell_finished.get().then(|| view! { <HistoryButtons workspace notices /> }.into_any())}
         </header>
         <NoticesRegion notices />
-        <crate::tenant::FileImport />
+        {move || shell_finished.get().then(|| view! { <crate::tenant::FileImport /> }.into_any())}
         <main id="content" tabindex="-1" node_ref=content>
             {move || {
                 if !page_shown.get() {
@@ -109,6 +110,19 @@ pub fn App() -> impl IntoView {
             }}
         </main>
     }
+}
+
+/// The shell's listeners and effects that nothing needs before the workspace is open.
+fn finish_shell(route: RwSignal<Route>, workspace: Workspace, notices: Notices) {
+    Effect::new(move |_| document().set_title(&route.get().title()));
+    let undo_keys = window_event_listener(ev::keydown, move |event| {
+        if let Some(redo) = undo_shortcut(&event) {
+            event.prevent_default();
+            step_history(workspace, notices, redo);
+        }
+    });
+    on_cleanup(move || undo_keys.remove());
+    chunks::prefetch_on_intent();
 }
 
 #[component]
