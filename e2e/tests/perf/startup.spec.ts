@@ -33,6 +33,29 @@ interface Start extends Startup {
  */
 const SETTLE_MS = 1500;
 
+/** A start with the large tenant saved whose page found no save (see `startOnce`). */
+class SaveNotSeen extends Error {
+  constructor(shown: string) {
+    super(`the page found no save and showed "${shown}"`);
+  }
+}
+
+/** How many times a start whose page found no save is made again before the spec fails. */
+const SAVE_NOT_SEEN_RETRIES = 2;
+
+/** One cold start, made again if the page found no save; counts in `redone` how often it was. */
+async function start(browser: Browser, baseURL: string, kind: Kind, redone: { count: number }): Promise<Start> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await startOnce(browser, baseURL, kind);
+    } catch (error) {
+      if (!(error instanceof SaveNotSeen) || attempt === SAVE_NOT_SEEN_RETRIES) throw error;
+      redone.count += 1;
+      console.log(`${kind}: ${error.message}; starting again`);
+    }
+  }
+}
+
 /** One cold start in a context of its own; the page must also answer a click. */
 async function startOnce(browser: Browser, baseURL: string, kind: Kind): Promise<Start> {
   // The large tenant is in the context's storage before the page loads, as a returning admin's.
@@ -63,8 +86,17 @@ async function startOnce(browser: Browser, baseURL: string, kind: Kind): Promise
     const table = await startupOf(list.table);
     if (!first || !table) throw new Error(`${kind}: the first control or the profile list was never seen painted`);
     if (kind === 'app with the large tenant saved') {
-      // A returning admin's start: the saved tenant, not the sample.
-      await expect(page.getByText(new RegExp(`^${TENANT.profiles} of \\d+ custom profiles`))).toBeVisible();
+      // A returning admin's start: the saved tenant, not the sample. Rarely (once in about
+      // 200 such starts in session 11) the page found no save and opened the sample: the
+      // storage that Playwright writes before the page loads had not reached the page's
+      // process yet. Such a start is not the one to measure; the caller makes it again.
+      const count = page.getByText(/ of \d+ custom profiles$/);
+      await expect(count).toBeVisible();
+      const shown = (await count.textContent()) ?? '';
+      if (!shown.startsWith(`${TENANT.profiles} of `)) {
+        await context.close();
+        throw new SaveNotSeen(shown);
+      }
     }
     start = {
       ...first,
@@ -88,12 +120,13 @@ test.describe('start-up beside a bare Leptos page', () => {
     // At full size, a round that is not counted first: the browser's first navigation also
     // starts its renderer and network processes, hundreds of milliseconds that would fall on the
     // first kind only.
-    if (FULL) for (const kind of kinds) await startOnce(browser, baseURL ?? '', kind);
+    const redone = { count: 0 };
+    if (FULL) for (const kind of kinds) await start(browser, baseURL ?? '', kind, redone);
     for (let run = 0; run < SIZE.startupRuns; run++) {
       // The order turns each round, so that no kind always follows the same one (a context just
       // closed, with the large tenant's 3 MB storage say, may still cost the next start).
       const order = [...kinds.slice(run % kinds.length), ...kinds.slice(0, run % kinds.length)];
-      for (const kind of order) runs.get(kind)?.push(await startOnce(browser, baseURL ?? '', kind));
+      for (const kind of order) runs.get(kind)?.push(await start(browser, baseURL ?? '', kind, redone));
     }
     const section = Object.fromEntries(
       [...runs].map(([kind, startups]) => [
@@ -124,7 +157,7 @@ test.describe('start-up beside a bare Leptos page', () => {
         else expect(s.pagePainted, `${kind}: the shell painted before the page`).toBeGreaterThan(s.painted);
       }
     }
-    record('startup', { bareBuilt, ...section });
+    record('startup', { bareBuilt, startsRedoneForNoSave: redone.count, ...section });
     console.log(JSON.stringify(section, null, 1));
   });
 });
