@@ -268,6 +268,30 @@ test.describe('autosave', () => {
     expect(await tenant.stored(KEPT_ASIDE_KEY)).toBe(newer);
   });
 
+  test('a save the browser will not hand over is left as it is: the app says so and saves nothing over it', async ({ page }) => {
+    const saved = saveDocument(fixtureTenant());
+    await seedSave(page, saved);
+    // The app's read of the workspace throws, as a browser's broken storage can; the test's own
+    // reads afterwards work.
+    await page.addInitScript((key) => {
+      const read = Storage.prototype.getItem;
+      let refused = false;
+      Storage.prototype.getItem = function (this: Storage, name: string) {
+        if (!refused && this === window.localStorage && name === key) {
+          refused = true;
+          throw new DOMException('The storage could not be read', 'UnknownError');
+        }
+        return read.call(this, name);
+      };
+    }, WORKSPACE_KEY);
+    const tenant = new TenantPage(page);
+    await tenant.open('groups');
+    await expect(tenant.errors).toContainText('would not let ESP Designer read the workspace it saved');
+    await tenant.addGroup('Not over the save');
+    await expect(page.getByRole('banner').getByText('Not saved', { exact: true })).toBeVisible();
+    expect(await tenant.stored()).toBe(saved);
+  });
+
   test('a full storage is reported and what was saved before stays', async ({ page }) => {
     const tenant = new TenantPage(page);
     await tenant.open('groups');

@@ -43,10 +43,15 @@ pub struct Restored {
     pub stored: Option<String>,
     /// True when nothing was saved yet: a first visit.
     pub first_visit: bool,
+    /// True when the browser holds a save it would not hand over: nothing may be written over it.
+    pub saving_paused: bool,
 }
 
 const NO_STORAGE: &str =
     "This browser does not let ESP Designer save: changes will be lost when the page closes.";
+
+const UNREADABLE: &str = "This browser would not let ESP Designer read the workspace it saved, so \
+     ESP Designer started from the sample and does not save over it: reload the page to try again.";
 
 /// What the browser keeps, read and parsed: the first half of the start's opening ([`read`]),
 /// which [`restore`] finishes in a later task.
@@ -55,6 +60,9 @@ pub enum Saved {
     NoStorage,
     /// Nothing saved yet: a first visit.
     Nothing,
+    /// Reading the save failed (the browser's storage threw): what it holds is unknown, so it
+    /// must not be written over.
+    Unreadable,
     /// The saved document, with its JSON tree or why it has none.
     Found {
         storage: Storage,
@@ -71,6 +79,8 @@ pub fn read() -> Saved {
         return Saved::NoStorage;
     };
     match storage.get_item(WORKSPACE_KEY) {
+        Ok(None) => Saved::Nothing,
+        Err(_) => Saved::Unreadable,
         Ok(Some(text)) => {
             let parsed = save::parse(&text);
             Saved::Found {
@@ -79,7 +89,6 @@ pub fn read() -> Saved {
                 parsed,
             }
         }
-        _ => Saved::Nothing,
     }
 }
 
@@ -93,6 +102,13 @@ pub fn restore(saved: Saved) -> Restored {
             return starting(notices, false);
         }
         Saved::Nothing => return starting(notices, true),
+        Saved::Unreadable => {
+            notices.push(Told::new(NoticeKind::Error, UNREADABLE));
+            return Restored {
+                saving_paused: true,
+                ..starting(notices, false)
+            };
+        }
         Saved::Found {
             storage,
             text,
@@ -117,6 +133,7 @@ pub fn restore(saved: Saved) -> Restored {
                 notices,
                 stored: migrated_from.is_none().then_some(text),
                 first_visit: false,
+                saving_paused: false,
             }
         }
         Err(error) => {
@@ -210,6 +227,7 @@ fn starting(mut notices: Vec<Told>, first_visit: bool) -> Restored {
         notices,
         stored: None,
         first_visit,
+        saving_paused: false,
     }
 }
 

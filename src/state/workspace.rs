@@ -61,8 +61,8 @@ pub struct Workspace {
     /// Keeps the tenant's part of the stored document while the tenant is unchanged, so a save
     /// after a change of the designer's sections alone does not write the tenant again.
     save_writer: StoredValue<SaveWriter>,
-    /// Set when another tab saved what this one cannot open: this tab then stops saving, so it
-    /// does not overwrite it.
+    /// Set when another tab saved what this one cannot open, or when the browser would not hand
+    /// over the save at the start: this tab then stops saving, so it does not overwrite it.
     saving_paused: RwSignal<bool>,
     save_state: RwSignal<SaveState>,
     /// The save waiting for [`SAVE_DELAY`], if any.
@@ -109,6 +109,7 @@ impl Workspace {
         self.replace_everything(restored.tenant, restored.designer);
         self.stored.set_value(restored.stored);
         self.first_visit.set_value(restored.first_visit);
+        self.saving_paused.set(restored.saving_paused);
         self.save_on_change(notices);
         self.follow_other_tabs(notices);
     }
