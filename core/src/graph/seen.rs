@@ -3,7 +3,7 @@
 //! An import checks each group's id against the groups before it (a duplicate is skipped), and
 //! each assignment's `groupId` against every group: scanning the list each time made a bundle of
 //! 5,000 groups and 4,000 assignment rows cost tens of millions of string comparisons, about
-//! 150 ms of a large tenant's start-up in the browser (README, Speed).
+//! 150 ms of a large tenant's start-up in the browser (perf/HISTORY.md, session 4).
 
 use std::collections::HashSet;
 
