@@ -4,6 +4,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { gzipSync } from 'node:zlib';
 import { BARE_DIST, FULL, REPO_DIR, SIZE, writeReport } from '../fixtures/speed_report';
+import { readCpuTimes } from '../fixtures/cpu_times';
 
 /**
  * The bytes and gzip -9 bytes of a build's wasm, or null when it is not built. For the app, the
@@ -31,6 +32,8 @@ test('start the speed report', async ({ browser }) => {
       cpu: cpus()[0]?.model ?? 'unknown',
       cores: cpus().length,
       loadAverageAtStart: [one, five, fifteen].map((n) => Math.round(n * 100) / 100),
+      // The teardown turns this into the run's shares of busy, idle and stolen CPU time.
+      cpuTimesAtStart: readCpuTimes(),
       chromium: browser.version(),
       node: process.version,
       appWasm: wasmSize(`${REPO_DIR}dist`),

@@ -5,6 +5,7 @@ import { loadavg } from 'node:os';
 import { FRAME_MS, FULL, REPORT_PATH, readReport, writeReport } from '../fixtures/speed_report';
 import type { Summary } from '../fixtures/speed_probe';
 import { ratioOfMediansInterval } from '../fixtures/resample';
+import { cpuShares, readCpuTimes, type CpuTimes } from '../fixtures/cpu_times';
 
 interface Figure {
   what: string;
@@ -94,6 +95,12 @@ test('write the figures', async () => {
     });
   }
   report.machine.loadAverageAtEnd = loadavg().map((n) => Math.round(n * 100) / 100);
+  const cpuAtStart = report.machine.cpuTimesAtStart as CpuTimes | null | undefined;
+  const cpuAtEnd = readCpuTimes();
+  delete report.machine.cpuTimesAtStart;
+  const cpu = cpuAtStart && cpuAtEnd ? cpuShares(cpuAtStart, cpuAtEnd) : null;
+  // Where there is no /proc/stat, the report says so rather than leave the field out.
+  report.machine.cpuDuringRun = cpu ?? 'not available on this system';
   report.figures = figures;
   writeReport(report);
 
@@ -103,6 +110,9 @@ test('write the figures', async () => {
       `\nSpeed report (${report.mode}) → ${REPORT_PATH}`,
       `${report.machine.cpu}, ${report.machine.cores} cores, load average ${(report.machine.loadAverageAtStart as number[]).join(' ')} at start, ` +
         `${(report.machine.loadAverageAtEnd as number[]).join(' ')} at the end, Chromium ${report.machine.chromium}`,
+      cpu
+        ? `CPU time during the run: ${cpu.busyPercent}% busy (this run's processes included), ${cpu.idlePercent}% idle, ${cpu.stealPercent}% stolen by the host`
+        : 'CPU time during the run: not available on this system',
       '',
       '| what | measured | target | |',
       '|---|---|---|---|',
