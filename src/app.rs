@@ -28,12 +28,12 @@ pub fn App() -> impl IntoView {
     // and the notices' regions. What nothing uses before the workspace is open (Undo and Redo,
     // their shortcuts, the drop target, prefetching the parts, the page's title) is added in
     // the task after that frame, which then reads and parses the save: the first frame's start
-    // calls a fifth fewer functions, each compiled by the browser on its first call (README,
-    // "Speed"). The workspace is opened in the next task, and the area's page is built in the
-    // one after: a click on the header waits for one of them at most, not for the whole start
-    // (a large tenant's save takes about 100 ms to read and parse and as long to open, and its
-    // list longer to build). Only the start waits: later moves between areas build the page at
-    // once.
+    // calls a fifth fewer functions, each compiled by the browser on its first call
+    // (perf/HISTORY.md, session 11). The workspace is opened in the next task, and the area's
+    // page is built in the one after: a click on the header waits for one of them at most, not
+    // for the whole start (a large tenant's save takes about 100 ms to read and parse and as
+    // long to open, and its list longer to build). Only the start waits: later moves between
+    // areas build the page at once.
     let shell_finished = RwSignal::new(false);
     let page_shown = RwSignal::new(false);
     let owner = Owner::current();

@@ -5,6 +5,7 @@ import { cpus, loadavg } from 'node:os';
 import { gzipSync } from 'node:zlib';
 import { BARE_DIST, FULL, REPO_DIR, SIZE, writeReport } from '../fixtures/speed_report';
 import { readCpuTimes } from '../fixtures/cpu_times';
+import { roundTo } from '../fixtures/speed_probe';
 
 /**
  * The bytes and gzip -9 bytes of a build's wasm, or null when it is not built. For the app, the
@@ -31,7 +32,7 @@ test('start the speed report', async ({ browser }) => {
     machine: {
       cpu: cpus()[0]?.model ?? 'unknown',
       cores: cpus().length,
-      loadAverageAtStart: [one, five, fifteen].map((n) => Math.round(n * 100) / 100),
+      loadAverageAtStart: [one, five, fifteen].map((n) => roundTo(n, 2)),
       // The teardown turns this into the run's shares of busy, idle and stolen CPU time.
       cpuTimesAtStart: readCpuTimes(),
       chromium: browser.version(),

@@ -3,7 +3,7 @@
 import { test, expect } from '@playwright/test';
 import { loadavg } from 'node:os';
 import { FRAME_MS, FULL, REPORT_PATH, readReport, writeReport } from '../fixtures/speed_report';
-import type { Summary } from '../fixtures/speed_probe';
+import { roundTo, type Summary } from '../fixtures/speed_probe';
 import { ratioOfMediansInterval } from '../fixtures/resample';
 import { cpuShares, readCpuTimes, type CpuTimes } from '../fixtures/cpu_times';
 
@@ -17,7 +17,6 @@ interface Figure {
 type Timings = { painted: Summary; dom: Summary; longestTask: Summary };
 
 const ms = (value: number) => `${value.toFixed(1)} ms`;
-const round2 = (value: number) => Math.round(value * 100) / 100;
 
 function interaction(what: string, timings: Timings | undefined): Figure | null {
   if (!timings) return null;
@@ -54,7 +53,7 @@ test('write the figures', async () => {
       // target is met is still read from the ratio itself.
       const runs = startup[kind]?.firstControlPaintedRuns as number[] | undefined;
       const interval = runs?.length && bareRuns?.length ? ratioOfMediansInterval(runs, bareRuns) : null;
-      if (interval) startup[kind].ratioInterval90 = { low: round2(interval.low), high: round2(interval.high) };
+      if (interval) startup[kind].ratioInterval90 = { low: roundTo(interval.low, 2), high: roundTo(interval.high, 2) };
       figures.push({
         what,
         measured:
@@ -94,7 +93,7 @@ test('write the figures', async () => {
       met: ratio <= 2,
     });
   }
-  report.machine.loadAverageAtEnd = loadavg().map((n) => Math.round(n * 100) / 100);
+  report.machine.loadAverageAtEnd = loadavg().map((n) => roundTo(n, 2));
   const cpuAtStart = report.machine.cpuTimesAtStart as CpuTimes | null | undefined;
   const cpuAtEnd = readCpuTimes();
   delete report.machine.cpuTimesAtStart;

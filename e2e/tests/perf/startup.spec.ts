@@ -15,7 +15,7 @@ import { BarePage } from '../fixtures/bare_page';
 import { ShellPage } from '../fixtures/shell_page';
 import { ProfilesPage, savedWorkspace } from '../fixtures/profiles_page';
 import { SIZES as TENANT } from '../fixtures/speed_tenant';
-import { installProbe, longestTaskBetween, openQuietly, startupOf, summarize, type Startup } from '../fixtures/speed_probe';
+import { installProbe, longestTaskBetween, openQuietly, roundTo, startupOf, summarize, type Startup } from '../fixtures/speed_probe';
 import { BARE_DIST, FULL, SIZE, largeTenant, record } from '../fixtures/speed_report';
 
 type Kind = 'app' | 'app with the large tenant saved' | 'bare Leptos page';
@@ -135,7 +135,7 @@ test.describe('start-up beside a bare Leptos page', () => {
           firstControlPainted: summarize(startups.map((s) => s.painted)),
           // Each start's, in the order measured: the report's interval of the ratio comes
           // from these (fixtures/resample.ts).
-          firstControlPaintedRuns: startups.map((s) => Math.round(s.painted * 10) / 10),
+          firstControlPaintedRuns: startups.map((s) => roundTo(s.painted, 1)),
           // The phases before it: the document, the wasm, the first control in the DOM (the
           // Rust start done); from there to "painted" is the browser's style, layout and paint.
           documentReceived: summarize(startups.map((s) => s.responseEnd)),
