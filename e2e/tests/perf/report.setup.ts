@@ -1,9 +1,12 @@
-// Starts the speed report: the machine it runs on, before any measurement loads it.
+// Starts a pass of the speed report: the machine it runs on, before any measurement loads it.
+// The first pass of a `make speed` clears the passes of an earlier one, so that the report
+// never mixes two runs; a later pass needs the pass before it.
 import { test } from '@playwright/test';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { cpus, loadavg } from 'node:os';
 import { gzipSync } from 'node:zlib';
-import { BARE_DIST, FULL, REPO_DIR, SIZE, writeReport } from '../fixtures/speed_report';
+import { BARE_DIST, FULL, PASS, PASSES, REPO_DIR, SIZE, passPath, writeReport } from '../fixtures/speed_report';
 import { readCpuTimes } from '../fixtures/cpu_times';
 import { roundTo } from '../fixtures/speed_probe';
 
@@ -24,10 +27,25 @@ function wasmSize(root: string): { bytes: number; gzip: number } | null {
   }
 }
 
+/** Removes every pass report of this mode (an earlier run's). */
+function clearPasses(): void {
+  const dir = dirname(passPath(1));
+  if (!existsSync(dir)) return;
+  const mode = FULL ? 'full' : 'smoke';
+  for (const name of readdirSync(dir)) {
+    if (new RegExp(`^pass-\\d+\\.${mode}\\.json$`).test(name)) rmSync(`${dir}/${name}`);
+  }
+}
+
 test('start the speed report', async ({ browser }) => {
+  if (PASS === 1) clearPasses();
+  else if (!existsSync(passPath(PASS - 1))) {
+    throw new Error(`pass ${PASS} of ${PASSES} found no pass ${PASS - 1} (${passPath(PASS - 1)}): run \`make speed\`, which makes every pass in turn`);
+  }
   const [one, five, fifteen] = loadavg();
   writeReport({
     mode: FULL ? 'full' : 'smoke',
+    pass: PASS,
     date: new Date().toISOString(),
     machine: {
       cpu: cpus()[0]?.model ?? 'unknown',
