@@ -44,7 +44,7 @@ function interaction(what: string, timings: Timings | undefined): Figure | null 
 }
 
 /** A figures table in Markdown, as README "Speed" shows it. */
-function table(figures: readonly { what: string; measured: string; target: string; met: boolean | null }[]): string[] {
+function table(figures: readonly Figure[]): string[] {
   return [
     '| what | measured | target | |',
     '|---|---|---|---|',
@@ -106,13 +106,13 @@ test('write the figures', async () => {
       }));
     }
   }
-  for (const figure of [
+  for (const timed of [
     interaction('typing in the wizard Name field, key to validation message', s.wizardTyping?.keystroke),
     interaction('keyboard reorder of 50 profiles: one arrow step', s.keyboardReorder?.step),
     interaction('keyboard reorder of 50 profiles: the drop (saved)', s.keyboardReorder?.drop),
     interaction('preview recompute on a scenario change', s.previewRecompute?.change),
   ]) {
-    if (figure) figures.push(figure);
+    if (timed) figures.push(timed);
   }
   // The details below the outcome (phases, time, screen, trace) follow once its frame has
   // painted: reported for what they are, not held to the one-frame target of an interaction.
