@@ -6,7 +6,7 @@ import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs
 import { dirname } from 'node:path';
 import { cpus, loadavg } from 'node:os';
 import { gzipSync } from 'node:zlib';
-import { BARE_DIST, FULL, PASS, PASSES, REPO_DIR, SIZE, passPath, writeReport } from '../fixtures/speed_report';
+import { BARE_DIST, MODE, PASS, PASSES, REPO_DIR, SIZE, passPath, writeReport } from '../fixtures/speed_report';
 import { readCpuTimes } from '../fixtures/cpu_times';
 import { roundTo } from '../fixtures/speed_probe';
 
@@ -31,9 +31,8 @@ function wasmSize(root: string): { bytes: number; gzip: number } | null {
 function clearPasses(): void {
   const dir = dirname(passPath(1));
   if (!existsSync(dir)) return;
-  const mode = FULL ? 'full' : 'smoke';
   for (const name of readdirSync(dir)) {
-    if (new RegExp(`^pass-\\d+\\.${mode}\\.json$`).test(name)) rmSync(`${dir}/${name}`);
+    if (new RegExp(`^pass-\\d+\\.${MODE}\\.json$`).test(name)) rmSync(`${dir}/${name}`);
   }
 }
 
@@ -44,7 +43,7 @@ test('start the speed report', async ({ browser }) => {
   }
   const [one, five, fifteen] = loadavg();
   writeReport({
-    mode: FULL ? 'full' : 'smoke',
+    mode: MODE,
     pass: PASS,
     date: new Date().toISOString(),
     machine: {

@@ -21,11 +21,12 @@ import {
 import { roundTo, type Summary } from '../fixtures/speed_probe';
 import { ratioOfMediansInterval } from '../fixtures/resample';
 import { cpuShares, readCpuTimes, type CpuTimes } from '../fixtures/cpu_times';
-import { combinePasses, figure, type Figure } from '../fixtures/speed_figures';
+import { combinePasses, figure, formatValue, type Figure } from '../fixtures/speed_figures';
 
 type Timings = { painted: Summary; dom: Summary; longestTask: Summary };
 
-const ms = (value: number) => `${value.toFixed(1)} ms`;
+const ms = (value: number) => formatValue(value, 'ms');
+const times = (ratio: number) => formatValue(ratio, '×');
 
 function interaction(what: string, timings: Timings | undefined): Figure | null {
   if (!timings) return null;
@@ -91,11 +92,11 @@ test('write the figures', async () => {
       figures.push(figure({
         what,
         measured:
-          `${ms(first.median)} / ${ms(bare.median)} = ${ratio.toFixed(2)}× (medians of ${first.runs}` +
+          `${ms(first.median)} / ${ms(bare.median)} = ${times(ratio)} (medians of ${first.runs}` +
           (interval ? `; 90% bootstrap interval ${interval.low.toFixed(2)}–${interval.high.toFixed(2)}×` : '') +
           ')' +
           (page && wait
-            ? `; the profile list painted at ${ms(page.median)} (${(page.median / bare.median).toFixed(2)}×), ` +
+            ? `; the profile list painted at ${ms(page.median)} (${times(page.median / bare.median)}), ` +
               `the longest task in between: median ${ms(wait.median)}, worst ${ms(wait.worst)}`
             : ''),
         target: '≤ 1.5×',
@@ -124,7 +125,7 @@ test('write the figures', async () => {
     figures.push(figure({
       what: `fleet of ${fleet.devices.toLocaleString('en-US')} devices: the page / the native CLI`,
       measured:
-        `${(fleet.page.median / 1000).toFixed(2)} s / ${(fleet.cli.median / 1000).toFixed(2)} s = ${ratio.toFixed(2)}× ` +
+        `${(fleet.page.median / 1000).toFixed(2)} s / ${(fleet.cli.median / 1000).toFixed(2)} s = ${times(ratio)} ` +
         `(medians; the CLI with one device: ${(fleet.cliWithOneDevice.median / 1000).toFixed(2)} s)`,
       target: '≤ 2×',
       value: roundTo(ratio, 2),
